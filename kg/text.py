@@ -25,9 +25,11 @@ def fold(text: str) -> str:
     >>> fold("Ångström ＬＬａＭＡ")
     'angstrom llama'
     """
-    text = unicodedata.normalize("NFKD", text.casefold())
+    # Compatibility forms first ("𝐀" is "A"), then case, then accents; the final casefold
+    # catches letters that only acquire case after recomposition, so fold is idempotent.
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFKC", text)
+    return unicodedata.normalize("NFKC", text).casefold()
 
 
 def normalise_title(title: str) -> str:

@@ -1,0 +1,184 @@
+"""Read the text of a Hugging Face Daily Papers listing page (the seed format).
+
+The page, copied as text, is a sequence of paragraphs separated by blank lines::
+
+    new / Get trending papers in your email inbox! / Subscribe / Daily Papers /
+    byAK and the research community / Sep 8              <- header lines, not papers
+    InstInfer: In-Storage Attention Offloading ...         <- title (one line)
+    The widespread of Large Language Models ...            <- abstract (one long line)
+      • 9 authors                                          <- optional metadata block:
+    ·                                                         author count or organisation,
+    Sep 8, 2024 2                                             date (year optional), upvotes
+
+A paragraph is classified once (header, metadata, or text) and text paragraphs are paired
+title -> abstract; a title followed by another title-like paragraph has no abstract and is
+reported, not glued to the next entry.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import Paper, Problem, SourceRef
+from kg.sources.records import MONTHS, Parsed, make_paper
+
+__all__ = ["FORMAT", "HEADER_LINES", "parse_hf_listing"]
+
+FORMAT = "hf_listing"
+
+#: Lines of the page chrome that are never papers.
+HEADER_LINES = frozenset(
+    {
+        "new",
+        "Get trending papers in your email inbox!",
+        "Subscribe",
+        "Daily Papers",
+        "byAK and the research community",
+    }
+)
+
+_DATE = re.compile(r"([A-Z][a-z]{2}) (\d{1,2})(?:, (\d{4}))?(?: (\d+))?")
+_AUTHORS = re.compile(r"[•·*]?\s*(\d+) authors?")
+_SEPARATOR = frozenset({"·", "•", "-"})
+#: A title is one line of at most this many characters that does not end like a sentence.
+_TITLE_MAX = 300
+
+
+def _parse_date(line: str) -> tuple[str, int | None] | None:
+    m = _DATE.fullmatch(line)
+    if m is None:
+        return None
+    month = MONTHS.get(m.group(1).lower())
+    day = int(m.group(2))
+    if month is None or not 1 <= day <= 31:
+        return None
+    year = m.group(3)
+    date = f"{year}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+    upvotes = int(m.group(4)) if m.group(4) else None
+    return date, upvotes
+
+
+def _is_metadata(lines: list[str]) -> bool:
+    if len(lines) == 1:
+        return _AUTHORS.fullmatch(lines[0]) is not None
+    return any(
+        line in _SEPARATOR or _AUTHORS.fullmatch(line) or _DATE.fullmatch(line) for line in lines
+    )
+
+
+def _looks_like_title(text: str) -> bool:
+    return len(text) <= _TITLE_MAX and not text.endswith(".")
+
+
+def parse_hf_listing(text: str, *, path: str) -> Parsed:
+    """Parse a Daily Papers listing into papers and problems.
+
+    Parameters
+    ----------
+    text : str
+        The whole listing, already decoded.
+    path : str
+        The file name recorded in each paper's SourceRef and in each Problem.
+
+    Returns
+    -------
+    Parsed
+        Papers in file order, each with one SourceRef at its title's line; Problems for a
+        title with no abstract, an abstract with no title, and orphan metadata.
+
+    Examples
+    --------
+    >>> page = "Daily Papers\\n\\nSep 8\\n\\nFlexGen: Fast\\n\\nWe present FlexGen.\\n\\n"
+    >>> page += "  • 2 authors\\n·\\nMar 13, 2023 5\\n"
+    >>> p = parse_hf_listing(page, path="p.txt").papers[0]
+    >>> p.title, p.n_authors, p.date, p.upvotes, p.sources[0].line
+    ('FlexGen: Fast', 2, '2023-03-13', 5, 5)
+    """
+    papers: list[Paper] = []
+    problems: list[Problem] = []
+    # The entry being assembled: title line number, title, abstract, metadata fields.
+    title: str | None = None
+    title_line = 0
+    abstract: str | None = None
+    meta: dict[str, object] = {}
+    seen_entry = False
+    dropped = False  # the last entry was skipped: its metadata is not reported again
+
+    def finish() -> None:
+        nonlocal title, abstract, meta, seen_entry
+        if title is not None and abstract is not None:
+            result = make_paper(
+                source=SourceRef(path, title_line, FORMAT),
+                title=title,
+                abstract=abstract,
+                n_authors=meta.get("n_authors"),  # type: ignore[arg-type]
+                date=meta.get("date"),  # type: ignore[arg-type]
+                upvotes=meta.get("upvotes"),  # type: ignore[arg-type]
+                organisation=meta.get("organisation"),  # type: ignore[arg-type]
+            )
+            if isinstance(result, Paper):
+                papers.append(result)
+            else:
+                problems.append(result)
+            seen_entry = True
+        title = abstract = None
+        meta = {}
+
+    def paragraph(lines: list[str], first: int) -> None:
+        nonlocal title, title_line, abstract, dropped
+        if title is None and all(line in HEADER_LINES for line in lines):
+            return
+        if _is_metadata(lines):
+            if title is None or abstract is None:
+                if not dropped:
+                    problems.append(Problem(path, first, "metadata block with no paper before it"))
+                return
+            for line in lines:
+                if line in _SEPARATOR:
+                    continue
+                if m := _AUTHORS.fullmatch(line):
+                    meta["n_authors"] = int(m.group(1))
+                elif parsed := _parse_date(line):
+                    meta["date"], meta["upvotes"] = parsed
+                elif "organisation" not in meta and "n_authors" not in meta:
+                    meta["organisation"] = line.lstrip("•· ").strip()
+            return
+        body = lines[0] if len(lines) == 1 else " ".join(lines)
+        if title is None:
+            if not seen_entry and len(lines) == 1 and _parse_date(body):
+                return  # the listing's own date ("Sep 8") under the header
+            if not _looks_like_title(body):
+                problems.append(Problem(path, first, "abstract with no title before it"))
+                dropped = True
+                return
+            title, title_line, dropped = body, first, False
+        elif abstract is None:
+            if _looks_like_title(body) and len(body) < 120 and not body.endswith((".", "!", "?")):
+                short = title if len(title) <= 80 else title[:79] + "…"
+                problems.append(Problem(path, title_line, f"title with no abstract: {short}"))
+                title, title_line, dropped = body, first, False
+            else:
+                abstract = body
+        else:
+            finish()
+            paragraph(lines, first)
+
+    block: list[str] = []
+    start = 0
+    for number, raw in enumerate(text.split("\n"), 1):
+        line = raw.strip()
+        if line:
+            if not block:
+                start = number
+            block.append(line)
+        elif block:
+            paragraph(block, start)
+            block = []
+    if block:
+        paragraph(block, start)
+    if title is not None and abstract is None:
+        short = title if len(title) <= 80 else title[:79] + "…"
+        problems.append(Problem(path, title_line, f"title with no abstract: {short}"))
+        title = None
+    finish()
+    return Parsed(tuple(papers), tuple(problems))

@@ -1,0 +1,290 @@
+"""Merge the records of one paper read from several listings and formats into one Paper.
+
+Three stages link records, each stronger than the next is allowed to be:
+
+1. **id**: the same arXiv id or DOI.
+2. **title**: the same :func:`kg.text.compact_key` of the title (case, accents, punctuation
+   and spacing ignored: "Pre-Training" = "Pretraining").
+3. **fuzzy title**: :func:`rapidfuzz.fuzz.ratio` of the normalised titles at least
+   :data:`FUZZY_THRESHOLD`, and two guards that no score can override:
+
+   - the :func:`kg.text.number_tokens` must be equal ("Qwen2-Math" vs "Qwen2.5-Math",
+     "GPT-4" vs "GPT-5" never merge; unlike tools that drop digit-initial tokens);
+   - every content word one title has and the other lacks must be a spelling variant of a
+     word the other has and the first lacks (Levenshtein similarity >= 0.8, or a plural),
+     so "X for Y" and "X for Z" never merge however long X is.
+
+Records are linked (union-find) and never across two different arXiv ids or DOIs.
+Fuzzy matching is blocked: a title is compared only with titles that share one of its
+:data:`BLOCK_KEYS` rarest words, and inside a block with :func:`rapidfuzz.process.cdist`,
+so 100k titles cost about as much as reading them, not 10^10 comparisons.
+
+Determinism: records are put in a canonical order (id, title, sources) before linking and
+links are made in that order, so the result depends only on the set of records, never on
+the order of files or lines.
+
+Threshold measurement (``benchmarks/measure_merge_threshold.py``, seed corpus, 2026-11-23):
+MEASUREMENT_PLACEHOLDER
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from kg.ids import paper_id
+from kg.model import Paper, SourceRef
+from kg.text import compact_key, normalise_title
+
+__all__ = [
+    "BLOCK_KEYS",
+    "FUZZY_THRESHOLD",
+    "STOPWORDS",
+    "merge_papers",
+    "same_paper_title",
+    "title_similarity",
+]
+
+#: Minimum fuzz.ratio (0-100) of normalised titles for a fuzzy merge (see the measurement).
+FUZZY_THRESHOLD = 90.0
+#: How many of a title's rarest words name the blocks it is compared in.
+BLOCK_KEYS = 3
+#: A block larger than this is too common a word to say anything; it is skipped.
+_MAX_BLOCK = 2000
+#: Words that may differ between two spellings of one title.
+STOPWORDS = frozenset(
+    ["a", "an", "the", "of", "for", "and", "or", "in", "on", "at", "to", "with", "via", "by", "from", "into", "as", "is", "are", "be", "its", "their", "our", "we", "do", "does", "can", "vs", "versus", "towards", "toward"]
+)
+_NUMBER = re.compile(r"\w*\d[\w.]*")
+
+
+def _content_words(norm: str) -> set[str]:
+    return {w for w in norm.split() if w not in STOPWORDS}
+
+
+def _variant(a: str, b: str) -> bool:
+    if a.rstrip("s") == b.rstrip("s"):
+        return True
+    return Levenshtein.normalized_similarity(a, b) >= 0.8
+
+
+def _guards_pass(norm_a: str, norm_b: str) -> bool:
+    if _NUMBER.findall(norm_a) != _NUMBER.findall(norm_b):
+        return False
+    words_a, words_b = _content_words(norm_a), _content_words(norm_b)
+    only_a, only_b = words_a - words_b, words_b - words_a
+    if not only_a and not only_b:
+        return True
+    if "".join(sorted(only_a)) == "".join(sorted(only_b)):
+        return True
+    return all(any(_variant(x, y) for y in only_b) for x in only_a) and all(
+        any(_variant(y, x) for x in only_a) for y in only_b
+    )
+
+
+def title_similarity(a: str, b: str) -> float:
+    """The fuzzy score (0-100) of two titles after :func:`kg.text.normalise_title`.
+
+    Examples
+    --------
+    >>> round(title_similarity("Qwen2-Math Technical Report", "Qwen2.5-Math Technical Report"))
+    96
+    """
+    return float(fuzz.ratio(normalise_title(a), normalise_title(b)))
+
+
+def same_paper_title(a: str, b: str, *, threshold: float = FUZZY_THRESHOLD) -> bool:
+    """Whether two titles name the same paper by kg's rules (equal keys, or fuzzy + guards).
+
+    Examples
+    --------
+    >>> same_paper_title("Qwen2-Math Technical Report", "Qwen2.5-Math Technical Report")
+    False
+    >>> same_paper_title("Diffusion Models for Image Editing", "Diffusion Models for Video Editing")
+    False
+    >>> same_paper_title("Maximising Accuracy of Sparse Attention Kernels",
+    ...                  "Maximizing Accuracy of Sparse Attention Kernels")
+    True
+    """
+    if compact_key(a) == compact_key(b):
+        return True
+    na, nb = normalise_title(a), normalise_title(b)
+    return fuzz.ratio(na, nb) >= threshold and _guards_pass(na, nb)
+
+
+class _Links:
+    """Union-find over record indices that refuses to join two different strong ids."""
+
+    def __init__(self, papers: Sequence[Paper]) -> None:
+        self.parent = list(range(len(papers)))
+        self.arxiv: list[set[str]] = [{p.arxiv_id} if p.arxiv_id else set() for p in papers]
+        self.doi: list[set[str]] = [{p.doi} if p.doi else set() for p in papers]
+
+    def find(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> bool:
+        ri, rj = self.find(i), self.find(j)
+        if ri == rj:
+            return True
+        ai, aj, di, dj = self.arxiv[ri], self.arxiv[rj], self.doi[ri], self.doi[rj]
+        if (ai and aj and ai != aj) or (di and dj and di != dj):
+            return False
+        if rj < ri:
+            ri, rj = rj, ri
+        self.parent[rj] = ri
+        self.arxiv[ri] = ai | aj
+        self.doi[ri] = di | dj
+        return True
+
+
+def _fuzzy_pairs(norms: Sequence[str], threshold: float) -> list[tuple[int, int]]:
+    """Index pairs of distinct normalised titles that pass the fuzzy rule, blocked."""
+    df: Counter[str] = Counter()
+    words_of = [sorted(_content_words(n)) for n in norms]
+    for words in words_of:
+        df.update(words)
+    blocks: defaultdict[str, list[int]] = defaultdict(list)
+    for i, words in enumerate(words_of):
+        for w in sorted(words, key=lambda w: (df[w], w))[:BLOCK_KEYS]:
+            blocks[w].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for key in sorted(blocks):
+        members = blocks[key]
+        if len(members) < 2 or len(members) > _MAX_BLOCK:
+            continue
+        choices = [norms[i] for i in members]
+        scores = process.cdist(
+            choices, choices, scorer=fuzz.ratio, score_cutoff=threshold, workers=1
+        )
+        rows, cols = scores.nonzero()
+        for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+            if r < c:
+                i, j = members[r], members[c]
+                pair = (i, j) if i < j else (j, i)
+                if pair not in pairs and _guards_pass(norms[i], norms[j]):
+                    pairs.add(pair)
+    return sorted(pairs)
+
+
+def _date_rank(date: str | None) -> tuple[int, str]:
+    if not date:
+        return (0, "")
+    if date.startswith("--"):
+        return (1, date)
+    return (1 + date.count("-") + (1 if len(date) >= 4 else 0), date)
+
+
+def _union_ordered(groups: Iterable[Iterable[str]]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for group in groups:
+        for item in group:
+            seen.setdefault(item, None)
+    return tuple(seen)
+
+
+def _combine(records: Sequence[Paper]) -> Paper:
+    """One Paper from the records of a group (records already in canonical order)."""
+    if len(records) == 1:
+        return records[0]
+    titles = Counter(r.title for r in records)
+    title = min(titles, key=lambda t: (-titles[t], -len(t), t))
+    arxiv = min((r.arxiv_id for r in records if r.arxiv_id), default=None)
+    doi = min((r.doi for r in records if r.doi), default=None)
+    abstract = min((r.abstract for r in records), key=lambda a: (-len(a), a))
+    authors = min((r.authors for r in records), key=lambda a: (-len(a), a))
+    counts = [r.n_authors for r in records if r.n_authors is not None]
+    date = max((r.date for r in records), key=_date_rank)
+    updated = max((r.updated for r in records), key=_date_rank)
+    upvotes = max((r.upvotes for r in records if r.upvotes is not None), default=None)
+    organisation = min((r.organisation for r in records if r.organisation), default=None)
+    sources: tuple[SourceRef, ...] = tuple(sorted({s for r in records for s in r.sources}))
+    return Paper(
+        id=paper_id(title=title, arxiv_id=arxiv, doi=doi),
+        title=title,
+        abstract=abstract,
+        authors=authors,
+        n_authors=len(authors) if authors else (max(counts) if counts else None),
+        date=date,
+        updated=updated,
+        upvotes=upvotes,
+        organisation=organisation,
+        urls=tuple(sorted(_union_ordered(r.urls for r in records))),
+        arxiv_id=arxiv,
+        doi=doi,
+        categories=_union_ordered(r.categories for r in records),
+        sources=sources,
+    )
+
+
+def merge_papers(
+    papers: Iterable[Paper], *, fuzzy: bool = True, threshold: float = FUZZY_THRESHOLD
+) -> tuple[Paper, ...]:
+    """Merge records of the same paper; the result is sorted by paper id.
+
+    Parameters
+    ----------
+    papers : iterable of Paper
+        Records as the readers made them (one SourceRef each, or already merged).
+    fuzzy : bool
+        Also merge by fuzzy title (stage 3). Ids and exact title keys always merge.
+    threshold : float
+        The fuzz.ratio cut-off for stage 3.
+
+    Returns
+    -------
+    tuple of Paper
+        One Paper per distinct paper, keeping the richest value of each field (longest
+        abstract and author list, most precise date, most upvotes) and every SourceRef.
+
+    Examples
+    --------
+    >>> a = Paper(id="title:x", title="Hogwild! Inference", abstract="Short.",
+    ...           sources=(SourceRef("a.txt", 1, "hf_listing"),))
+    >>> b = Paper(id="arxiv:2504.06261", title="Hogwild Inference", abstract="Longer one.",
+    ...           arxiv_id="2504.06261", sources=(SourceRef("b.atom", 9, "atom"),))
+    >>> [(p.id, p.abstract, len(p.sources)) for p in merge_papers([a, b])]
+    [('arxiv:2504.06261', 'Longer one.', 2)]
+    """
+    records = sorted(papers, key=lambda p: (p.id, p.title, p.sources, p.abstract))
+    if not records:
+        return ()
+    links = _Links(records)
+    # Stage 1: strong ids.
+    first_with: dict[str, int] = {}
+    for i, p in enumerate(records):
+        for key in (f"arxiv:{p.arxiv_id}" if p.arxiv_id else "", f"doi:{p.doi}" if p.doi else ""):
+            if key:
+                if key in first_with:
+                    links.union(first_with[key], i)
+                else:
+                    first_with[key] = i
+    # Stage 2: the same title key.
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, p in enumerate(records):
+        by_key[compact_key(p.title)].append(i)
+    for members in by_key.values():
+        for i in members[1:]:
+            links.union(members[0], i)
+    # Stage 3: fuzzy titles, between distinct normalised titles.
+    if fuzzy and len(by_key) > 1:
+        norm_index: dict[str, list[int]] = {}
+        for members in by_key.values():
+            norm_index.setdefault(normalise_title(records[members[0]].title), members)
+        norms = sorted(norm_index)
+        for i, j in _fuzzy_pairs(norms, threshold):
+            links.union(norm_index[norms[i]][0], norm_index[norms[j]][0])
+    groups: defaultdict[int, list[Paper]] = defaultdict(list)
+    for i, p in enumerate(records):
+        groups[links.find(i)].append(p)
+    merged = [_combine(members) for members in groups.values()]
+    merged.sort(key=lambda p: (p.id, p.title))
+    return tuple(merged)

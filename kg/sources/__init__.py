@@ -79,8 +79,11 @@ def decode(data: bytes, *, path: str) -> tuple[str, Problem | None]:
 
     Examples
     --------
-    >>> decode(b"ok\\n\\xff bad", path="x.txt")
-    ('ok\\n\\ufffd bad', Problem(path='x.txt', line=2, reason='invalid UTF-8 (byte 0xff at offset 3); decoded with replacement characters'))
+    >>> text, problem = decode(b"ok\\n\\xff bad", path="x.txt")
+    >>> text
+    'ok\\n\\ufffd bad'
+    >>> print(problem)
+    x.txt:2: invalid UTF-8 (byte 0xff at offset 3); decoded with replacement characters
     """
     try:
         return data.decode("utf-8-sig"), None
@@ -190,10 +193,14 @@ def read_papers(
 
     Examples
     --------
-    >>> from kg.conftest_free_examples import EXAMPLE  # doctest: +SKIP
-    >>> result = read_papers("examples/hf-daily-papers")  # doctest: +SKIP
-    >>> result.entries, len(result.papers)  # doctest: +SKIP
-    (398, 292)
+    >>> import json, pathlib, tempfile
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.txt").write_text("Daily Papers\\n\\nFlexGen: Fast\\n\\nWe present FlexGen.\\n")
+    >>> line = {"title": "FlexGen: fast", "abstract": "FlexGen, a longer abstract."}
+    >>> _ = (d / "b.jsonl").write_text(json.dumps(line))
+    >>> result = read_papers(d)
+    >>> result.entries, result.merged, [p.abstract for p in result.papers]
+    (2, 1, ['FlexGen, a longer abstract.'])
     """
     if format is not None:
         _reader(format)

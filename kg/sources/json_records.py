@@ -41,6 +41,8 @@ __all__ = [
 
 _WRAPPERS = ("data", "results", "papers", "items", "records")
 _WS = re.compile(r"\s*")
+_WRAPPER = re.compile(r'"(?:' + "|".join(_WRAPPERS) + r')"\s*:\s*\[')
+_SKIPPED = "records after this point are skipped"
 _decoder = json.JSONDecoder()
 
 
@@ -236,7 +238,7 @@ def parse_jsonl(text: str, *, path: str, format: str = "jsonl") -> Parsed:
     --------
     >>> parsed = parse_jsonl('{"title": "A", "abstract": "B."}\\n{"title": \\n', path="x.jsonl")
     >>> len(parsed.papers), str(parsed.problems[0])[:40]
-    (1, 'x.jsonl:2: invalid JSON: Expecting value ')
+    (1, 'x.jsonl:2: invalid JSON: Expecting value')
     """
     results: list[Paper | Problem] = []
     for number, line in enumerate(text.split("\n"), 1):
@@ -262,10 +264,8 @@ def _array_start(text: str) -> int | None:
     i = _WS.match(text).end()  # type: ignore[union-attr]
     if text.startswith("[", i):
         return i + 1
-    if text.startswith("{", i):
-        m = re.compile(r'"(%s)"\s*:\s*\[' % "|".join(_WRAPPERS)).search(text, i)
-        if m:
-            return m.end()
+    if text.startswith("{", i) and (m := _WRAPPER.search(text, i)):
+        return m.end()
     return None
 
 
@@ -276,8 +276,8 @@ def parse_json(text: str, *, path: str) -> Parsed:
     --------
     >>> doc = '[{"title": "A", "abstract": "Text."},\\n {"title": "B", "abstract": "More.'
     >>> parsed = parse_json(doc, path="d.json")
-    >>> [p.title for p in parsed.papers], [str(x) for x in parsed.problems]
-    (['A'], ['d.json:2: truncated or invalid JSON: Unterminated string starting at (column 33); records after this point are skipped'])
+    >>> [p.title for p in parsed.papers], [str(x)[:52] for x in parsed.problems]
+    (['A'], ['d.json:2: truncated or invalid JSON: Unterminated st'])
     """
     starts = line_starts(text)
     papers: list[Paper] = []
@@ -318,7 +318,7 @@ def parse_json(text: str, *, path: str) -> Parsed:
                 Problem(
                     path,
                     line_of(starts, where),
-                    f"truncated or invalid JSON: {msg} (column {col}); records after this point are skipped",
+                    f"truncated or invalid JSON: {msg} (column {col}); {_SKIPPED}",
                 )
             )
             break
@@ -340,7 +340,7 @@ def parse_json(text: str, *, path: str) -> Parsed:
                     Problem(
                         path,
                         line_of(starts, pos),
-                        "invalid JSON: expected ',' or ']' between records; records after this point are skipped",
+                        f"invalid JSON: expected ',' or ']' between records; {_SKIPPED}",
                     )
                 )
             break

@@ -36,6 +36,7 @@ MONTHS: dict[str, int] = {
     )
 }
 
+_ARXIV_DOI = "10.48550/arxiv."
 _ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?")
 _GMONTHDAY = re.compile(r"--(\d{2})-(\d{2})")
 _WORDY = re.compile(r"(?:\d{1,2}\s+)?([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2})?,?\s*(\d{4})?")
@@ -205,6 +206,8 @@ def make_paper(
         return Problem(source.path, source.line, f"title with no abstract: {short}")
     arxiv = normalise_arxiv_id(arxiv_id) if arxiv_id else None
     doi_n = normalise_doi(doi) if doi else None
+    if arxiv is None and doi_n and doi_n.startswith(_ARXIV_DOI):
+        arxiv = normalise_arxiv_id(doi_n)  # arXiv's own DOIs name the arXiv id
     return Paper(
         id=paper_id(title=clean_title, arxiv_id=arxiv, doi=doi_n),
         title=clean_title,

@@ -13,9 +13,15 @@ likewise ``o1``/``o3``, ``Qwen2``/``Qwen2.5``, ``DeepSeek-V3``/``DeepSeek-R1``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["ModelName", "is_size", "parse_model_name"]
+from kg.extract.lexicon import Lexicon
+from kg.extract.names import mentions_of_type
+from kg.extract.registry import extractor
+from kg.model import EntityType, Mention, Paper
+
+__all__ = ["ModelName", "is_size", "models", "parse_model_name"]
 
 #: A parameter count: 7B, 1.5B, 70b, 350M, 8x7B, 1T (units upper-cased when parsed).
 _SIZE = re.compile(r"(?:\d+x)?\d+(?:\.\d+)?[BMKT]", re.IGNORECASE | re.ASCII)
@@ -136,3 +142,9 @@ def _offset_after(text: str, segments: list[str], n: int) -> int:
     for seg in segments[:n]:
         pos = text.index(seg, pos) + len(seg)
     return pos
+
+
+@extractor("models", produces=EntityType.MODEL)
+def models(paper: Paper, lexicon: Lexicon) -> Iterator[Mention]:
+    """Named pretrained models and families (family stems + version/size/variant, -7B names)."""
+    return mentions_of_type(paper, lexicon, EntityType.MODEL, "models")

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from kg.extract.lexicon import Lexicon
+from kg.extract.registry import extractor
 from kg.model import EntityType, Field, Mention, Paper, Role
 
 __all__ = ["find_urls", "normalise_url", "repos"]
@@ -147,8 +149,9 @@ def find_urls(text: str) -> Iterator[tuple[int, int]]:
             yield m.start(), m.start() + len(raw)
 
 
-def repos(paper: Paper) -> Iterator[Mention]:
-    """Links to code, models, data and project pages in the title and abstract."""
+@extractor("repos", produces=EntityType.REPO)
+def repos(paper: Paper, lexicon: Lexicon) -> Iterator[Mention]:
+    """Links to code, models, data and project pages (GitHub, Hugging Face, short links)."""
     for field in (Field.TITLE, Field.ABSTRACT):
         text = getattr(paper, field.value)
         for start, end in find_urls(text):

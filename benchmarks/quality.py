@@ -1,0 +1,73 @@
+"""Extraction quality against the hand annotations in tests/data/annotations.jsonl.
+
+Prints precision, recall and F1 per entity type and per role, for all annotated papers and
+for the held-out papers only (those the rules were not tuned on), plus the accuracy on the
+methods papers introduce.
+
+    .venv/bin/python benchmarks/quality.py [--split tune|heldout|all] [--errors]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from kg.extract import extract_all
+from kg.extract.scoring import Score, score_papers
+from kg.model import Paper
+from kg.sources import read_papers
+
+ROOT = Path(__file__).resolve().parent.parent
+ANNOTATIONS = ROOT / "tests" / "data" / "annotations.jsonl"
+CORPUS = ROOT.parent / "shared" / "corpus" / "hf-daily-papers"
+if not CORPUS.is_dir():
+    CORPUS = ROOT / "examples" / "hf-daily-papers"
+
+__all__ = ["evaluate", "load_gold"]
+
+
+def load_gold(path: Path = ANNOTATIONS) -> list[dict[str, Any]]:
+    """The annotation records, one per paper."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def evaluate(split: str = "all", corpus: Path = CORPUS) -> Score:
+    """Score kg's extractors on the annotated papers of one split (tune, heldout or all)."""
+    records = [r for r in load_gold() if split == "all" or r["split"] == split]
+    papers: dict[str, Paper] = {p.title: p for p in read_papers([str(corpus)]).papers}
+    chosen = [(papers[r["title"]], r) for r in records if r["title"] in papers]
+    found = extract_all([p for p, _ in chosen])
+    return score_papers((m, r["entities"], r["title"][:40]) for m, (_, r) in zip(found, chosen))
+
+
+def _print(score: Score, heading: str) -> None:
+    print(f"\n{heading}")
+    print(f"{'':22}{'tp':>5}{'fp':>5}{'fn':>5}{'P':>7}{'R':>7}{'F1':>7}")
+    for name, tp, fp, fn, p, r, f in score.table():
+        print(f"{name:22}{tp:5d}{fp:5d}{fn:5d}{p:7.3f}{r:7.3f}{f:7.3f}")
+    print(
+        f"introduced-method accuracy: {score.introduced_accuracy:.3f} "
+        f"({score.introduced_methods_found}/{score.introduced_methods})"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("tune", "heldout", "all"), default=None)
+    parser.add_argument("--errors", action="store_true", help="list every miss")
+    args = parser.parse_args(argv)
+    splits = [args.split] if args.split else ["all", "heldout"]
+    for split in splits:
+        score = evaluate(split)
+        _print(score, f"split: {split}")
+        if args.errors:
+            for error in score.errors:
+                print("  ", *error, sep="\t")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

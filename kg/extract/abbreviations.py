@@ -1,0 +1,126 @@
+"""Acronym definitions in text: "Process Reward Models (PRMs)" -> (PRMs, Process Reward Models).
+
+The Schwartz & Hearst algorithm: a short form in parentheses after a candidate long form;
+the long form is found by matching the short form's characters right-to-left against the
+words before the parenthesis, the first character of the short form starting a word.
+
+References
+----------
+.. [1] A. S. Schwartz and M. A. Hearst, "A simple algorithm for identifying abbreviation
+   definitions in biomedical text", Pacific Symposium on Biocomputing 8:451-462, 2003.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Abbreviation", "find_abbreviations"]
+
+#: A parenthesised short form: 2-12 characters, starting with a letter or digit, one word.
+_PAREN = re.compile(r"\(([A-Za-z0-9][\w.+&/-]{0,11})[;,)]", re.ASCII)
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True, slots=True)
+class Abbreviation:
+    """A short form and its long form, each with ``[start, end)`` offsets in the text."""
+
+    short: str
+    short_start: int
+    long: str
+    long_start: int
+
+    @property
+    def short_end(self) -> int:
+        return self.short_start + len(self.short)
+
+    @property
+    def long_end(self) -> int:
+        return self.long_start + len(self.long)
+
+
+def _best_long_form(short: str, candidate: str) -> int | None:
+    """Offset in candidate where the long form starts, or None (Schwartz & Hearst, Fig. 2)."""
+    s = len(short) - 1
+    l_index = len(candidate) - 1
+    while s >= 0:
+        c = short[s].lower()
+        if not c.isalnum():
+            s -= 1
+            continue
+        while l_index >= 0 and (
+            candidate[l_index].lower() != c
+            or (s == 0 and l_index > 0 and candidate[l_index - 1].isalnum())
+        ):
+            l_index -= 1
+        if l_index < 0:
+            return None
+        l_index -= 1
+        s -= 1
+    start = candidate.rfind(" ", 0, l_index + 1) + 1
+    return start
+
+
+def find_abbreviations(text: str) -> list[Abbreviation]:
+    """Every ``long form (SF)`` definition in text, in order.
+
+    Parameters
+    ----------
+    text : str
+        Any text; only parentheses are looked at, so text without ``(`` costs one scan.
+
+    Returns
+    -------
+    list of Abbreviation
+        Definitions whose short form has a capital letter and whose long form is longer
+        than the short form and does not contain it.
+
+    Examples
+    --------
+    >>> t = "We train Process Reward Models (PRMs) with Monte Carlo Tree Search (MCTS)."
+    >>> [(a.short, a.long) for a in find_abbreviations(t)]
+    [('PRMs', 'Process Reward Models'), ('MCTS', 'Monte Carlo Tree Search')]
+    >>> t[find_abbreviations(t)[0].long_start:][:21]
+    'Process Reward Models'
+    """
+    if "(" not in text:
+        return []
+    found: list[Abbreviation] = []
+    for m in _PAREN.finditer(text):
+        short = m.group(1)
+        if not any(ch.isupper() for ch in short) or not any(ch.isalpha() for ch in short):
+            continue
+        window_start = max(0, m.start() - 120)
+        before = text[window_start : m.start()].rstrip()
+        words = list(_WORD.finditer(before))
+        max_words = min(len(short) + 5, len(short) * 2)
+        words = words[-max_words:]
+        if not words:
+            continue
+        first = words[0].start()
+        candidate = before[first:]
+        cut = max(
+            candidate.rfind("("),
+            candidate.rfind(")"),
+            candidate.rfind(". "),
+            candidate.rfind(", "),
+            candidate.rfind(": "),
+        )
+        if cut >= 0:
+            first += cut + 2 if candidate[cut] in ".,:" else cut + 1
+            candidate = before[first:]
+        offset = _best_long_form(short, candidate)
+        if offset is None:
+            continue
+        long = candidate[offset:].strip()
+        if len(long) <= len(short) or short.lower() in long.lower().split():
+            continue
+        long_start = (
+            window_start
+            + first
+            + offset
+            + (len(candidate[offset:]) - len(candidate[offset:].lstrip()))
+        )
+        found.append(Abbreviation(short, m.start(1), long, long_start))
+    return found

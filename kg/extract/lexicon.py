@@ -1,0 +1,199 @@
+"""Curated name lists (lexicons) and the stop-list, read from data files and compiled once.
+
+kg ships four lists in ``kg/extract/data/``: ``benchmarks.txt``, ``models.txt`` (family
+stems, extended by versions and sizes when matched), ``methods.txt`` and ``stoplist.txt``
+(generic acronyms and phrases that are never entities). Users add their own with
+``--lexicon FILE``: one entry per line, ``TYPE: NAME`` with TYPE one of ``method``,
+``benchmark``, ``model`` or ``stop``; ``#`` starts a comment.
+
+An entry that contains a space or is all lower case matches case-insensitively ("beam
+search", "Beam Search"); any other entry matches its exact case, so ``MATH`` (a benchmark)
+never matches "math" and ``Phi`` never matches "phi". Matching uses one Aho-Corasick
+automaton per case mode (pyahocorasick), built lazily on first use and cached per lexicon.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+
+from kg.errors import InputError
+from kg.model import EntityType
+
+__all__ = ["Lexicon", "load_lexicon", "parse_lexicon_lines"]
+
+_BUILTIN_FILES: dict[str, EntityType | None] = {
+    "benchmarks.txt": EntityType.BENCHMARK,
+    "models.txt": EntityType.MODEL,
+    "methods.txt": EntityType.METHOD,
+    "stoplist.txt": None,
+}
+_TYPES: dict[str, EntityType | None] = {
+    "method": EntityType.METHOD,
+    "benchmark": EntityType.BENCHMARK,
+    "model": EntityType.MODEL,
+    "stop": None,
+}
+
+
+def _case_insensitive(name: str) -> bool:
+    return " " in name or name == name.lower()
+
+
+def _lower_same_length(text: str) -> str:
+    """Lower-case text without changing its length (so offsets stay valid)."""
+    if text.isascii():
+        return text.lower()
+    return "".join(ch if len(low := ch.lower()) != 1 else low for ch in text)
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """Named entries by type plus the stop-list; compiled to automata on first use.
+
+    ``entries`` maps each name to its type (the last file that names it wins); ``stop`` holds
+    the stop-listed names (exact case) and ``stop_folded`` their lower-case forms for the
+    case-insensitive ones.
+    """
+
+    entries: tuple[tuple[str, EntityType], ...]
+    stop: frozenset[str]
+    stop_folded: frozenset[str]
+    _compiled: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def is_stop(self, name: str) -> bool:
+        """Whether a name (or its singular, for a plural ``s``) is stop-listed.
+
+        Examples
+        --------
+        >>> lex = load_lexicon()
+        >>> lex.is_stop("LLMs"), lex.is_stop("attention mechanism"), lex.is_stop("FlexGen")
+        (True, True, False)
+        """
+        if name in self.stop or name.lower() in self.stop_folded:
+            return True
+        return name.endswith("s") and (name[:-1] in self.stop)
+
+    def _automata(self) -> tuple[Any, Any]:
+        compiled = self._compiled
+        if not compiled:
+            exact = ahocorasick.Automaton()
+            folded = ahocorasick.Automaton()
+            for name, kind in self.entries:
+                if _case_insensitive(name):
+                    folded.add_word(name.lower(), (len(name), kind))
+                else:
+                    exact.add_word(name, (len(name), kind))
+            for automaton in (exact, folded):
+                if len(automaton):
+                    automaton.make_automaton()
+            compiled["exact"], compiled["folded"] = exact, folded
+        return compiled["exact"], compiled["folded"]
+
+    def find(self, text: str) -> Iterator[tuple[int, int, EntityType]]:
+        """Every lexicon entry in text as ``(start, end, type)``, possibly overlapping.
+
+        Word boundaries are not checked here (callers decide what may touch a name).
+
+        Examples
+        --------
+        >>> t = "We run vLLM on GSM8K with beam search."
+        >>> sorted((t[s:e], k.value) for s, e, k in load_lexicon().find(t))
+        [('GSM8K', 'benchmark'), ('beam search', 'method'), ('vLLM', 'method')]
+        """
+        exact, folded = self._automata()
+        if len(exact):
+            for end, (length, kind) in exact.iter(text):
+                yield end + 1 - length, end + 1, kind
+        if len(folded):
+            for end, (length, kind) in folded.iter(_lower_same_length(text)):
+                yield end + 1 - length, end + 1, kind
+
+
+def parse_lexicon_lines(
+    lines: Iterable[str], *, source: str, default: EntityType | None = None, typed: bool = True
+) -> tuple[list[tuple[str, EntityType]], list[str]]:
+    """Parse lexicon lines into ``(entries, stop names)``.
+
+    With ``typed=True`` every line is ``TYPE: NAME``; otherwise every line is a name of type
+    ``default`` (None meaning the stop-list).
+
+    Raises
+    ------
+    InputError
+        A typed line has no known type prefix (the message names the file and line).
+
+    Examples
+    --------
+    >>> parse_lexicon_lines(["# mine", "method: FooNet", "stop: CSD"], source="x")
+    ([('FooNet', <EntityType.METHOD: 'method'>)], ['CSD'])
+    """
+    entries: list[tuple[str, EntityType]] = []
+    stops: list[str] = []
+    for number, raw in enumerate(lines, 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        kind = default
+        if typed:
+            prefix, sep, name = line.partition(":")
+            if not sep or prefix.strip().lower() not in _TYPES:
+                raise InputError(
+                    f"{source}:{number}: expected 'TYPE: NAME' with TYPE one of "
+                    f"{', '.join(_TYPES)}; got {line!r}"
+                )
+            kind, line = _TYPES[prefix.strip().lower()], name.strip()
+            if not line:
+                continue
+        if kind is None:
+            stops.append(line)
+        else:
+            entries.append((line, kind))
+    return entries, stops
+
+
+@functools.lru_cache(maxsize=16)
+def load_lexicon(paths: tuple[str, ...] = ()) -> Lexicon:
+    """The built-in lexicons plus the user's files, compiled once per distinct list of paths.
+
+    Parameters
+    ----------
+    paths : tuple of str
+        User lexicon files (``TYPE: NAME`` per line), applied after the built-ins: a user entry
+        overrides a built-in type, and a user ``stop:`` entry removes a built-in name.
+
+    Raises
+    ------
+    InputError
+        A file cannot be read or has a malformed line.
+    """
+    entries: dict[str, EntityType] = {}
+    stops: set[str] = set()
+    data = files("kg.extract").joinpath("data")
+    for name, kind in _BUILTIN_FILES.items():
+        lines = data.joinpath(name).read_text(encoding="utf-8").splitlines()
+        found, stop = parse_lexicon_lines(lines, source=name, default=kind, typed=False)
+        entries.update(found)
+        stops.update(stop)
+    for path in paths:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"cannot read lexicon file {path}: {exc}; pass a UTF-8 text file")
+        found, stop = parse_lexicon_lines(text.splitlines(), source=path)
+        for name in stop:
+            entries.pop(name, None)
+        stops.difference_update(n for n, _ in found)
+        entries.update(found)
+        stops.update(stop)
+    return Lexicon(
+        entries=tuple(sorted(entries.items())),
+        stop=frozenset(stops),
+        stop_folded=frozenset(s.lower() for s in stops if _case_insensitive(s)),
+    )

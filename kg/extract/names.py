@@ -1,0 +1,363 @@
+"""Find name-like spans in a paper and decide which kind of entity each one names.
+
+One pass per field finds every candidate (lexicon hits by Aho-Corasick, coined names by one
+combined regex, names a paper says it introduces), then each candidate is classified by a
+short table of evidence, strongest first: the curated lexicons, the stop-list, model family
+stems and parameter counts (``-7B``), benchmark-like suffixes (``-Bench``, ``Eval``,
+``QA``), the head noun right after the name ("the FLAME dataset", "the RAVE model"), an
+apposition ("ProcBench, a benchmark for ..."), and finally the shape of the name (coined
+CamelCase names are methods). The four type extractors (``methods``, ``benchmarks``,
+``models`` and the URL-based ``repos``) each keep their own type from this shared analysis,
+which is computed once per paper and lexicon (a small LRU cache: extractors stay pure).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kg.extract.abbreviations import find_abbreviations
+from kg.extract.lexicon import Lexicon
+from kg.model import EntityType, Field, Mention, Paper, Role
+
+__all__ = ["Candidate", "analyse", "mentions_of_type"]
+
+#: Coined names: a capital or digit after the first letter (vLLM, FlexGen, GPT-4o, o1,
+#: Qwen2.5-Math-7B, DFloat11, StarCoder+) or a Title-case hyphen compound (Flash-VStream).
+_NAME = re.compile(
+    r"(?<![\w.+\-/@])"
+    r"(?:(?:[a-z]+[A-Z0-9]|[A-Z][a-z]*[A-Z0-9]|[0-9]+[A-Za-z])[\w+]*"
+    r"|[A-Z][a-z]+(?=-[A-Z0-9]))"
+    r"(?:[.\-/][\w+]+)*\+*"
+    r"(?:\s(?:v\d+(?:\.\d+)*|\d{4})\b)?",
+    re.ASCII,
+)
+#: Lower-case trailing parts that are words, not part of a name (LoRA-based, KV-cache).
+_LOWER_TAIL = re.compile(r"(?:-[a-z][a-z]+)+$", re.ASCII)
+_MODEL_VARIANT_WORDS = frozenset(
+    [
+        "mini",
+        "base",
+        "large",
+        "small",
+        "tiny",
+        "medium",
+        "xl",
+        "xxl",
+        "chat",
+        "instruct",
+        "it",
+        "hf",
+        "turbo",
+        "preview",
+        "pro",
+        "plus",
+        "distill",
+        "coder",
+        "math",
+        "vision",
+        "flash",
+        "lite",
+        "nano",
+        "max",
+        "ultra",
+        "uncased",
+        "cased",
+    ]
+)
+_SIZE_ONLY = re.compile(r"(?:\d+x)?\d+(?:\.\d+)?[BbMmKkTt]?|\d+[Dd]|\d+(?:st|nd|rd|th)", re.ASCII)
+_HARDWARE = re.compile(
+    r"(?:[AHVLTBP]\d{2,4}|RTX\S*|GTX\S*|TX\d|Jetson\S*|M\d|MI\d{3}X?)$", re.ASCII
+)
+_MODEL_SIZE = re.compile(r"[A-Za-z].*[-_ ](?:\d+x)?\d+(?:\.\d+)?[BM](?:\b|-)", re.ASCII)
+_BENCH_SUFFIX = re.compile(
+    r"(?:Bench|bench|BENCH|Eval|EVAL|QA|Arena|Leaderboard)(?:[-\s]?(?:v?\d+(?:\.\d+)*|Live|Hard|Lite|Pro|Verified))?$"
+)
+_HEAD_AFTER = re.compile(
+    r"\s+(?:(dataset|datasets|benchmark|benchmarks|corpus|corpora|suite|leaderboard|"
+    r"challenge|competition|testbed|split)|(model|models|LLM|LLMs|checkpoint|checkpoints|"
+    r"series|detector|encoder|backbone)|(framework|system|method|methods|approach|algorithm|"
+    r"architecture|engine|library|technique|strategy|pipeline|toolkit|agent|optimizer|"
+    r"scheduler|paradigm|protocol|attack|mechanism|module|decoding|search|sampling|prompting))\b"
+)
+_APPOSITION = re.compile(
+    r",\s+(?:a|an|the|our)\s+(?:[\w-]+\s+){0,5}?"
+    r"(?:(benchmark|dataset|corpus|suite|testbed)|(model|LLM|series)|"
+    r"(framework|system|method|approach|algorithm|architecture|engine|library|technique|"
+    r"strategy|pipeline|toolkit|agent|paradigm|assistant|network))\b"
+)
+_INTRO = re.compile(
+    r"\b(?:(?:[Ww]e|[Tt]his (?:paper|work)|[Ii]n this (?:paper|work), we)\s+(?:\w+\s+)?"
+    r"(?:propose|introduce|present|develop|design|release|build|contribute|construct|curate|"
+    r"create|open-source)[sd]?"
+    r"|\b(?:called|dubbed|named|termed|coined))\s+"
+    r"(?:(?:a|an|the|our)\s+)?(?:(?:novel|new|simple|general|unified|scalable|efficient|"
+    r"lightweight|first|open-source|large-scale|comprehensive|challenging|framework|method|"
+    r"benchmark|dataset|model|system|approach|algorithm)\s+)*"
+    r"[\"“']?([A-Z][\w+.*]*(?:[\- ][A-Z0-9][\w+.*]*){0,3})"
+)
+_TITLE_HEAD_BENCH = re.compile(
+    r"^\s*(?:An?\s+|The\s+)?(?:[\w-]+\s+){0,4}?(?:Benchmark|Benchmarking|Dataset|Corpus|Suite|"
+    r"Testbed|Leaderboard|Evaluation)s?\b"
+)
+_TITLE_HEAD_MODEL = re.compile(
+    r"^\s*(?:An?\s+|The\s+)?(?:[\w-]+\s+){0,3}?(?:Model|Models|LLM|LLMs|Series)\b(?!\s+(?:Inference|Serving|Training))"
+)
+_SIZE_IN_NAME = re.compile(r"[-_](?:\d+x)?\d+(?:\.\d+)?[BM]\b", re.ASCII)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A classified span: field, offsets, type, confidence, the rule that decided it."""
+
+    field: Field
+    start: int
+    end: int
+    type: EntityType
+    confidence: float
+    rule: str
+    introduced: bool = False
+
+
+def _family_stems(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(n.lower() for n, k in lexicon.entries if k is EntityType.MODEL)
+
+
+_STEMS: dict[int, frozenset[str]] = {}
+
+
+def _model_stem(token: str, lexicon: Lexicon) -> bool:
+    stems = _STEMS.get(id(lexicon))
+    if stems is None:
+        stems = _STEMS[id(lexicon)] = _family_stems(lexicon)
+    low = token.lower()
+    head = low.split("-", 1)[0]
+    if head in stems or low in stems:
+        return True
+    alpha = re.match(r"[a-z]+", low)
+    if alpha is None:
+        return False
+    run = alpha.group(0)
+    rest = low[len(run) :]
+    if run in stems and (not rest or not rest[0].isalpha()):
+        return True
+    two = "-".join(low.split("-")[:2])
+    return two in stems
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    """New end after dropping lower-case word tails (LoRA-based -> LoRA)."""
+    token = text[start:end]
+    m = _LOWER_TAIL.search(token)
+    if m is None:
+        return end
+    parts = token[m.start() :].split("-")[1:]
+    keep = 0
+    for part in parts:
+        if part.lower() in _MODEL_VARIANT_WORDS:
+            keep += 1
+        else:
+            break
+    if keep == len(parts):
+        return end
+    return start + m.start() + sum(len(p) + 1 for p in parts[:keep])
+
+
+def _classify(
+    text: str, start: int, end: int, lexicon: Lexicon, exact: dict[str, EntityType]
+) -> tuple[EntityType, float, str] | None:
+    token = text[start:end]
+    kind = exact.get(token)
+    if kind is not None:
+        return kind, 0.95, "lexicon"
+    if lexicon.is_stop(token) or _SIZE_ONLY.fullmatch(token) or _HARDWARE.match(token):
+        return None
+    after = _HEAD_AFTER.match(text, end)
+    if _BENCH_SUFFIX.search(token):
+        return EntityType.BENCHMARK, 0.85, "suffix"
+    if _model_stem(token, lexicon):
+        return EntityType.MODEL, 0.9, "family"
+    if _SIZE_IN_NAME.search(token):
+        return EntityType.MODEL, 0.8, "size"
+    if after is not None:
+        head = (EntityType.BENCHMARK, EntityType.MODEL, EntityType.METHOD)[after.lastindex - 1]
+        return head, 0.8, "head-noun"
+    appos = _APPOSITION.match(text, end)
+    if appos is not None:
+        head = (EntityType.BENCHMARK, EntityType.MODEL, EntityType.METHOD)[appos.lastindex - 1]
+        return head, 0.8, "apposition"
+    if any(ch.islower() for ch in token):
+        return EntityType.METHOD, 0.6, "coined"
+    if sum(ch.isalpha() for ch in token) >= 3:
+        return EntityType.METHOD, 0.45, "acronym"
+    return None
+
+
+def _type_of_introduced(
+    text: str,
+    start: int,
+    end: int,
+    lexicon: Lexicon,
+    exact: dict[str, EntityType],
+    title_rest: str | None,
+) -> EntityType:
+    found = _classify(text, start, end, lexicon, exact)
+    if found is not None and found[2] not in ("coined", "acronym"):
+        return found[0]
+    if title_rest is not None:
+        if _TITLE_HEAD_BENCH.match(title_rest):
+            return EntityType.BENCHMARK
+        if _TITLE_HEAD_MODEL.match(title_rest):
+            return EntityType.MODEL
+    return EntityType.METHOD
+
+
+def _coined_shape(token: str) -> bool:
+    """A digit, an all-caps part, or a capital inside a part: not just Title Case words."""
+    if any(c.isdigit() for c in token):
+        return True
+    for part in token.split("-"):
+        if (len(part) >= 2 and part.isupper()) or any(c.isupper() for c in part[1:]):
+            return True
+    return False
+
+
+def _generic_span(text: str, lexicon: Lexicon) -> bool:
+    words = text.split()
+    return lexicon.is_stop(text) or all(w.lower() == w for w in words)
+
+
+@functools.lru_cache(maxsize=32)
+def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
+    """Every classified candidate span of a paper's title and abstract, before overlaps.
+
+    Examples
+    --------
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> p = Paper(id="x", title="FlexGen: Fast Inference", abstract="We run OPT-30B on GLUE.")
+    >>> [(c.field.value, p.title[c.start:c.end] if c.field is Field.TITLE
+    ...   else p.abstract[c.start:c.end], c.type.value, c.introduced)
+    ...  for c in analyse(p, load_lexicon())]
+    [('title', 'FlexGen', 'method', True), ('abstract', 'OPT-30B', 'model', False), ('abstract', 'GLUE', 'benchmark', False)]
+    """
+    exact = dict(lexicon.entries)
+    out: list[Candidate] = []
+    introduced: dict[str, EntityType] = {}
+    title = paper.title
+    # The name before the colon of a title is what the paper introduces.
+    colon = title.find(":")
+    if 0 < colon <= 60:
+        head = title[:colon].strip()
+        words = head.split()
+        hs = title.find(head)
+        if (
+            (
+                (1 <= len(words) <= 4 and head[:1].isupper())
+                or (head[:1].isalpha() and any(c.isupper() for c in head))
+            )
+            and not _generic_span(head, lexicon)
+            and len(words) <= 4
+        ):
+            kind = _type_of_introduced(
+                title, hs, hs + len(head), lexicon, exact, title[colon + 1 :]
+            )
+            introduced[head] = kind
+    for field in (Field.TITLE, Field.ABSTRACT):
+        text = title if field is Field.TITLE else paper.abstract
+        if not text:
+            continue
+        for m in _INTRO.finditer(text):
+            name_start, name_end = m.span(1)
+            name_end = _trim(text, name_start, name_end)
+            name = text[name_start:name_end].rstrip(".")
+            if len(name) < 2 or _generic_span(name, lexicon) or name in ("We", "This", "In"):
+                continue
+            if len(name.split()) > 1 and not all(w[:1].isupper() for w in name.split()):
+                name = name.split()[0]
+            if name not in introduced:
+                introduced[name] = _type_of_introduced(
+                    text, name_start, name_start + len(name), lexicon, exact, None
+                )
+    for field in (Field.TITLE, Field.ABSTRACT):
+        text = title if field is Field.TITLE else paper.abstract
+        if not text:
+            continue
+        for start, end, kind in lexicon.find(text):
+            if (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_")) or (
+                end < len(text) and (text[end].isalnum() or text[end] in "_")
+            ):
+                if not (kind is EntityType.MODEL and end < len(text) and not text[end].isalpha()):
+                    continue
+            if (
+                end < len(text)
+                and text[end] == "-"
+                and end + 1 < len(text)
+                and (text[end + 1].isupper() or text[end + 1].isdigit())
+                and kind is not EntityType.MODEL
+            ):
+                continue
+            if kind is EntityType.MODEL:
+                m = _NAME.match(text, start)
+                if m is not None and m.end() > end:
+                    end = _trim(text, start, m.end())
+                elif end < len(text) and text[end] == "-":
+                    m2 = re.match(r"(?:-[\w.+]+)+", text[end : end + 60])
+                    if m2:
+                        end = _trim(text, start, end + m2.end())
+            out.append(Candidate(field, start, end, kind, 0.95, "lexicon"))
+        for m in _NAME.finditer(text):
+            start, end = m.span()
+            end = _trim(text, start, end)
+            if end - start < 2:
+                continue
+            if field is Field.TITLE and text[start:end] not in introduced:
+                token = text[start:end]
+                # Title Case makes ordinary words look like names: keep only coined shapes.
+                if not _coined_shape(token):
+                    continue
+            found = _classify(text, start, end, lexicon, exact)
+            if found is not None:
+                out.append(Candidate(field, start, end, found[0], found[1], found[2]))
+        for abbr in find_abbreviations(text):
+            long = abbr.long
+            if long in introduced or abbr.short in introduced:
+                continue
+            if long[:1].isupper() and not lexicon.is_stop(abbr.short):
+                kind = exact.get(long) or exact.get(abbr.short)
+                if kind is not None:
+                    out.append(
+                        Candidate(field, abbr.long_start, abbr.long_end, kind, 0.9, "abbreviation")
+                    )
+        for name, kind in introduced.items():
+            pos = text.find(name)
+            while pos >= 0:
+                end = pos + len(name)
+                if (pos == 0 or not text[pos - 1].isalnum()) and (
+                    end >= len(text) or not text[end].isalnum()
+                ):
+                    out.append(Candidate(field, pos, end, kind, 0.97, "introduced", True))
+                pos = text.find(name, end)
+    return tuple(out)
+
+
+def mentions_of_type(
+    paper: Paper, lexicon: Lexicon, kind: EntityType, extractor: str
+) -> Iterator[Mention]:
+    """The candidates of one type as mentions (role ``introduces`` or, for now, ``mentions``)."""
+    for c in analyse(paper, lexicon):
+        if c.type is kind:
+            text = paper.title if c.field is Field.TITLE else paper.abstract
+            role = Role.INTRODUCES if c.introduced else Role.MENTIONS
+            yield Mention(
+                paper.id,
+                text[c.start : c.end],
+                kind,
+                role,
+                c.field,
+                c.start,
+                c.end,
+                extractor,
+                c.confidence,
+            )

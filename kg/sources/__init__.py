@@ -28,7 +28,15 @@ from kg.sources.json_records import parse_json, parse_jsonl
 from kg.sources.merge import merge_papers
 from kg.sources.records import Parsed
 
-__all__ = ["FORMATS", "ReadResult", "Reader", "decode", "parse_text", "read_papers"]
+__all__ = [
+    "FORMATS",
+    "ReadResult",
+    "Reader",
+    "decode",
+    "paper_to_dict",
+    "parse_text",
+    "read_papers",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +71,35 @@ class ReadResult:
     problems: tuple[Problem, ...]
     entries: int
     merged: int
+
+
+def paper_to_dict(paper: Paper) -> dict[str, object]:
+    """A Paper as a JSON-ready dict: the graph's paper attributes, sources as ``path:line:format``.
+
+    Examples
+    --------
+    >>> from kg.model import SourceRef
+    >>> ref = SourceRef("a.txt", 3, "hf_listing")
+    >>> d = paper_to_dict(Paper(id="arxiv:1", title="T", sources=(ref,)))
+    >>> d["id"], d["authors"], d["sources"]
+    ('arxiv:1', [], ['a.txt:3:hf_listing'])
+    """
+    return {
+        "id": paper.id,
+        "title": paper.title,
+        "abstract": paper.abstract,
+        "authors": list(paper.authors),
+        "n_authors": paper.author_count,
+        "date": paper.date,
+        "updated": paper.updated,
+        "upvotes": paper.upvotes,
+        "organisation": paper.organisation,
+        "urls": list(paper.urls),
+        "arxiv_id": paper.arxiv_id,
+        "doi": paper.doi,
+        "categories": list(paper.categories),
+        "sources": [f"{s.path}:{s.line}:{s.format}" for s in paper.sources],
+    }
 
 
 def _reader(name: str) -> Reader:

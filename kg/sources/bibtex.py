@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-import bibtexparser
+from bibtexparser.entrypoint import parse_string
 from bibtexparser.middlewares import LatexDecodingMiddleware
 from bibtexparser.model import Entry
 
@@ -82,13 +82,13 @@ def parse_bibtex(text: str, *, path: str) -> Parsed:
     >>> p.title, p.authors, p.abstract, p.date
     ('Über BERT', ('Jan Müller',), 'We use BERT & more.', '2024-09')
     """
-    library = bibtexparser.parse_string(text, append_middleware=[LatexDecodingMiddleware()])
+    library = parse_string(text, append_middleware=[LatexDecodingMiddleware()])
     items: list[tuple[int, Paper | Problem]] = []
     for entry in library.entries:
-        line = entry.start_line + 1
+        line = (entry.start_line or 0) + 1
         items.append((line, _entry(entry, SourceRef(path, line, FORMAT))))
     for block in library.failed_blocks:
-        line = block.start_line + 1
+        line = (block.start_line or 0) + 1
         error = getattr(block, "error", None)
         reason = str(error).splitlines()[0] if error else "unparseable block"
         items.append((line, Problem(path, line, f"invalid BibTeX: {reason}")))

@@ -128,15 +128,17 @@ def export(
     >>> g.add_node("method:x", node_type="method", label="X", aliases=["X"], n_papers=0)
     >>> out = io.BytesIO()
     >>> export(g, out, format="ntriples", base="https://example.org/")
-    >>> print(out.getvalue().decode().splitlines()[0])
-    <https://example.org/method/x> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/kg/ns#Method> .
+    >>> print(out.getvalue().decode().splitlines()[0].replace("> <", ">" + chr(10) + "<"))
+    <https://example.org/method/x>
+    <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>
+    <https://w3id.org/kg/ns#Method> .
     """
     writer = _writer(format)
     Minter(base)
     if isinstance(destination, (str, os.PathLike)):
         try:
             with atomic_open(Path(destination), "wb") as fh:
-                writer(graph, fh, base)
+                writer(graph, fh, base)  # type: ignore[arg-type]
         except OSError as exc:
             raise ExportError(f"cannot write {destination}: {exc.strerror or exc}") from exc
     else:

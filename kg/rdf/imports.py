@@ -76,8 +76,8 @@ def _terms(quads: Iterable[ox.Quad]) -> Iterator[tuple[str, str, Term]]:
             dt = o.datatype.value
             obj: Term = Lit(o.value, None if dt.endswith("#string") else dt)
         else:
-            obj = str(o.value)
-        yield str(q.subject.value), q.predicate.value, obj
+            obj = str(o.value)  # type: ignore[union-attr]
+        yield str(q.subject.value), q.predicate.value, obj  # type: ignore[union-attr]
 
 
 class _Index:

@@ -11,12 +11,15 @@ for rdflib's own serialisers and tests.
 What a paper becomes (names in the ontology, see ``ontology/README.md``)::
 
     <paper/arxiv:2303.06865> a kg:Paper, schema:ScholarlyArticle ;
-        dcterms:identifier "arxiv:2303.06865" ; dcterms:title "..." ; dcterms:date "2023-03-13"^^xsd:date ;
-        kg:introduces <method/flexgen> ; kg:qualifiedLink <paper/arxiv:2303.06865#introduces/method:flexgen> .
-    <...#introduces/method:flexgen> a kg:Link ; kg:role kg:introduces ; kg:target <method/flexgen> ;
-        kg:weight 1.0 ; kg:hasMention <...#introduces/method:flexgen/1> .
-    <...#introduces/method:flexgen/1> a kg:Mention ; prov:value "FlexGen" ; kg:field "title" ;
-        kg:start 0 ; kg:end 7 ; kg:sentence "..." ; kg:extractor <extractor/test> ; kg:confidence 0.9 .
+        dcterms:identifier "arxiv:2303.06865" ; dcterms:title "..." ;
+        dcterms:date "2023-03-13"^^xsd:date ; kg:introduces <method/flexgen> ;
+        kg:qualifiedLink <paper/arxiv:2303.06865#introduces/method:flexgen> .
+    <...#introduces/method:flexgen> a kg:Link ; kg:role kg:introduces ;
+        kg:target <method/flexgen> ; kg:weight 1.0 ;
+        kg:hasMention <...#introduces/method:flexgen/1> .
+    <...#introduces/method:flexgen/1> a kg:Mention ; prov:value "FlexGen" ;
+        kg:field "title" ; kg:start 0 ; kg:end 7 ; kg:sentence "..." ;
+        kg:extractor <extractor/test> ; kg:confidence 0.9 .
 """
 
 from __future__ import annotations
@@ -192,9 +195,9 @@ class _Walker:
             key=lambda e: (str(e[0]), str(e[1])),
         )
         for key, v, _ in edges:
-            prop = ROLE_PROPERTIES.get(key)
-            if prop is not None:
-                yield s, prop, mint.node(v), g
+            role_prop = ROLE_PROPERTIES.get(key)
+            if role_prop is not None:
+                yield s, role_prop, mint.node(v), g
                 yield s, KG.qualifiedLink, mint.link(node, key, v), g
             elif key == "cites":
                 yield s, KG.cites, mint.node(v), g
@@ -375,9 +378,13 @@ def statements(graph: nx.MultiDiGraph, *, base: str = DEFAULT_BASE) -> Iterator[
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("method:x", node_type="method", label="X", aliases=["X"], n_papers=1)
     >>> for s, p, o, _ in list(statements(g))[1:3]:
-    ...     print(s, p, o)
-    https://w3id.org/kg/id/method/x http://purl.org/dc/terms/identifier Lit(lexical='method:x', datatype=None)
-    https://w3id.org/kg/id/method/x http://www.w3.org/2000/01/rdf-schema#label Lit(lexical='X', datatype=None)
+    ...     print(s, p, o, sep=chr(10))
+    https://w3id.org/kg/id/method/x
+    http://purl.org/dc/terms/identifier
+    Lit(lexical='method:x', datatype=None)
+    https://w3id.org/kg/id/method/x
+    http://www.w3.org/2000/01/rdf-schema#label
+    Lit(lexical='X', datatype=None)
     """
     return _Walker(graph, Minter(base)).run()
 

@@ -68,8 +68,8 @@ class _Sink:
                 self.out.write(data.encode("utf-8"))
             except UnicodeEncodeError as exc:
                 raise ExportError(
-                    f"text cannot be written as UTF-8 ({exc.reason} near {data[exc.start : exc.end]!r}); "
-                    "clean the source listing and rebuild"
+                    f"text cannot be written as UTF-8 ({exc.reason} near "
+                    f"{data[exc.start : exc.end]!r}); clean the source listing and rebuild"
                 ) from exc
             self.parts.clear()
             self.size = 0

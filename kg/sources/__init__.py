@@ -73,6 +73,11 @@ class ReadResult:
     merged: int
 
 
+_AVAILABLE = (
+    f"available formats: {', '.join(sorted(FORMATS))}; name one with --format (format= in Python)"
+)
+
+
 def paper_to_dict(paper: Paper) -> dict[str, object]:
     """A Paper as a JSON-ready dict: the graph's paper attributes, sources as ``path:line:format``.
 
@@ -150,8 +155,7 @@ def parse_text(text: str, *, path: str, format: str | None = None) -> Parsed:
                 Problem(
                     path,
                     1,
-                    "unknown format (not recognised by content or extension); "
-                    f"available formats: {', '.join(sorted(FORMATS))}; pass one explicitly",
+                    f"unknown format (not recognised by content or extension); {_AVAILABLE}",
                 ),
             ),
         )
@@ -246,9 +250,15 @@ def read_papers(
     records: list[Paper] = []
     problems: list[Problem] = []
     for name in _expand(paths):
-        text, bad = decode(_load(name), path=name)
-        found = [bad] if bad else []
-        parsed = parse_text(text, path=name, format=format)
+        data = _load(name)
+        head = data[:8192]
+        if format is None and head.count(b"\x00") > len(head) // 100 + 1:
+            found = [Problem(name, 1, f"binary file, not a paper listing; {_AVAILABLE}")]
+            parsed = Parsed((), ())
+        else:
+            text, bad = decode(data, path=name)
+            found = [bad] if bad else []
+            parsed = parse_text(text, path=name, format=format)
         found.extend(parsed.problems)
         if strict and found:
             raise InputError(str(found[0]))

@@ -82,7 +82,10 @@ def parse_bibtex(text: str, *, path: str) -> Parsed:
     >>> p.title, p.authors, p.abstract, p.date
     ('Über BERT', ('Jan Müller',), 'We use BERT & more.', '2024-09')
     """
-    library = parse_string(text, append_middleware=[LatexDecodingMiddleware()])
+    try:
+        library = parse_string(text, append_middleware=[LatexDecodingMiddleware()])
+    except Exception as exc:  # a third-party parser: any failure is this file's problem
+        return Parsed((), (Problem(path, 1, f"BibTeX parser failed: {exc!r}"),))
     items: list[tuple[int, Paper | Problem]] = []
     for entry in library.entries:
         line = (entry.start_line or 0) + 1
@@ -90,7 +93,8 @@ def parse_bibtex(text: str, *, path: str) -> Parsed:
     for block in library.failed_blocks:
         line = (block.start_line or 0) + 1
         error = getattr(block, "error", None)
-        reason = str(error).splitlines()[0] if error else "unparseable block"
+        lines = str(error).strip().splitlines() if error else []
+        reason = lines[0] if lines else type(error).__name__ if error else "unparseable block"
         items.append((line, Problem(path, line, f"invalid BibTeX: {reason}")))
     items.sort(key=lambda item: item[0])
     papers = tuple(r for _, r in items if isinstance(r, Paper))

@@ -36,7 +36,10 @@ def _atom(head: str) -> bool:
 
 def _bibtex(head: str) -> bool:
     m = _BIBTEX.search(head)
-    return m is not None and not head[: m.start()].strip(" \t\r\n%")[:1].isalnum()
+    if m is None:
+        return False
+    before = head[: m.start()].splitlines()
+    return all(not line.strip() or line.lstrip().startswith("%") for line in before)
 
 
 def _jsonl(head: str) -> bool:
@@ -89,10 +92,11 @@ def detect_format(head: str, *, name: str = "") -> str | None:
     True
     """
     stripped = head.lstrip("\ufeff \t\r\n")
+    dot = name.rfind(".")
+    by_extension = EXTENSIONS.get(name[dot:].lower()) if dot >= 0 else None
+    if by_extension == "jsonl" and stripped.startswith("{"):
+        return "jsonl"  # one huge or broken first line must not make it look like JSON
     for fmt, test in _CONTENT_RULES:
         if test(stripped):
             return fmt
-    dot = name.rfind(".")
-    if dot >= 0:
-        return EXTENSIONS.get(name[dot:].lower())
-    return None
+    return by_extension

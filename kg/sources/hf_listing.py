@@ -129,10 +129,11 @@ def parse_hf_listing(text: str, *, path: str) -> Parsed:
         if title is None and all(line in HEADER_LINES for line in lines):
             return
         if _is_metadata(lines):
-            if title is None or abstract is None:
+            if title is None or abstract is None or meta:
                 if not dropped:
                     problems.append(Problem(path, first, "metadata block with no paper before it"))
                 return
+            meta["block"] = first
             for line in lines:
                 if line in _SEPARATOR:
                     continue

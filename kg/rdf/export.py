@@ -7,21 +7,38 @@ JSON-LD and RDF/XML are built with rdflib, which holds the graph in memory once.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 import networkx as nx
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from kg.atomic import atomic_open
 from kg.errors import ExportError
 from kg.rdf.iris import DEFAULT_BASE, Minter
-from kg.rdf.triples import statements, triples
+from kg.rdf.triples import Lit, Statement, statements, to_rdflib
 from kg.rdf.vocab import PREFIXES
 from kg.rdf.writers import FAST_WRITERS
 
 __all__ = ["FORMATS", "SUFFIXES", "export", "serialize"]
+
+
+#: characters XML 1.0 cannot carry at all, not even escaped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_safe(stream: Iterator[Statement]) -> Iterator[Statement]:
+    for statement in stream:
+        o = statement[2]
+        if isinstance(o, Lit) and (bad := _NOT_XML.search(o.lexical)):
+            raise ExportError(
+                f"RDF/XML cannot carry the control character U+{ord(bad.group()):04X} in "
+                f"{o.lexical[:60]!r} (of <{statement[0]}>); export as turtle, trig, ntriples "
+                "or jsonld instead"
+            )
+        yield statement
 
 
 def _rdflib_writer(rdflib_format: str) -> Callable[[nx.MultiDiGraph, BinaryIO, str], int]:
@@ -29,8 +46,11 @@ def _rdflib_writer(rdflib_format: str) -> Callable[[nx.MultiDiGraph, BinaryIO, s
         g = Graph(bind_namespaces="none")
         for prefix, ns in PREFIXES.items():
             g.bind(prefix, ns)
-        for triple in triples(graph, base=base):
-            g.add(triple)
+        stream = statements(graph, base=base)
+        if rdflib_format == "xml":
+            stream = _xml_safe(stream)
+        for s, p, o, _ in stream:
+            g.add((URIRef(s), URIRef(p), to_rdflib(o)))
         if rdflib_format == "json-ld":
             out.write(
                 g.serialize(

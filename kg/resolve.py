@@ -18,7 +18,8 @@ abbreviation    a paper defines one as the other's short form, ``Long Form (LF)`
                 (:func:`kg.extract.abbreviations.find_abbreviations`); if the papers
                 disagree on an acronym's expansion, the one most papers give wins
 typo            one edit apart (Levenshtein distance 1) on keys of at least
-                :data:`TYPO_MIN_LENGTH` characters
+                :data:`TYPO_MIN_LENGTH` characters, inside one word of 4+ characters
+                (so "ImageNet" / "ImageNet-R" stay apart)
 =============== =========================================================================
 
 Guards no rule overrides: the *number signature* (every digit run with the letters glued to
@@ -46,6 +47,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -204,7 +206,7 @@ def parse_aliases(data: Any, *, source: str = "aliases") -> AliasRules:
     return AliasRules(merges=tuple(parsed["merge"]), splits=tuple(parsed["split"]))
 
 
-def load_aliases(path: str | Path) -> AliasRules:
+def load_aliases(path: str | os.PathLike[str]) -> AliasRules:
     """Read an alias file (format in :func:`parse_aliases`); InputError if unreadable."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
@@ -274,15 +276,39 @@ def key_of(text: str, entity_type: str = "method") -> tuple[str, str, str]:
         key = url.split("://", 1)[-1].lower()
         return key, key, key
     words = _words(text)
-    raw = "".join(words)
+    core = _core(words, entity_type)
+    affix = "".join(core)
+    if core:
+        core[-1] = _singular(core[-1])
+    return "".join(words), affix, "".join(core)
+
+
+def _core(words: list[str], entity_type: str) -> list[str]:
+    """The words without a leading "the" and a trailing generic word."""
     core = words[1:] if len(words) > 1 and words[0] == "the" else list(words)
     generic = _GENERIC.get(entity_type, frozenset())
     if len(core) > 1 and core[-1] in generic and (len(core) == 2 or entity_type == "model"):
         core = core[:-1]
-    affix = "".join(core)
-    if core:
-        core[-1] = _singular(core[-1])
-    return raw, affix, "".join(core)
+    return core
+
+
+def _typo_words_ok(a: str, b: str, entity_type: str) -> bool:
+    """A typo is inside one word: same word count, one word differs, both 4+ characters.
+
+    "ImageNet" / "ImageNet-R" are one edit apart but differ by a whole word: not a typo.
+
+    Examples
+    --------
+    >>> _typo_words_ok("Speculative Decoding", "Specultive Decoding", "method")
+    True
+    >>> _typo_words_ok("ImageNet", "ImageNet-R", "benchmark")
+    False
+    """
+    wa, wb = _core(_words(a), entity_type), _core(_words(b), entity_type)
+    if len(wa) != len(wb):
+        return False
+    differ = [(x, y) for x, y in zip(wa, wb, strict=True) if _singular(x) != _singular(y)]
+    return len(differ) == 1 and min(len(differ[0][0]), len(differ[0][1])) >= 4
 
 
 def number_signature(key: str) -> tuple[str, ...]:
@@ -527,6 +553,8 @@ def _link(
         typed = sorted({surface.key for surface in surfaces if surface.type == t})
         for ka, kb in sorted(typo_pairs(typed)):
             ia, ib = by_key[(t, typed[ka])][0], by_key[(t, typed[kb])][0]
+            if not _typo_words_ok(surfaces[ia].text, surfaces[ib].text, t):
+                continue
             links.union(ia, ib, Rule.TYPO, round(fuzz.ratio(typed[ka], typed[kb]), 1))
     return links, extra
 

@@ -61,6 +61,8 @@ MUST_NOT_MERGE = [
     ("Qwen2-Math", "Qwen2.5-Math", "model"),
     ("SATCOMP-2022", "SATCOMP-2023", "benchmark"),
     ("HumanEval", "HumanEval+", "benchmark"),
+    ("ImageNet", "ImageNet-R", "benchmark"),
+    ("ImageNet-A", "ImageNet-R", "benchmark"),
     ("BERT", "BART", "model"),
     ("LLaVA", "LLaMA", "model"),
     ("ResNet", "ResNeXt", "method"),

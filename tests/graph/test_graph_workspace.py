@@ -1,0 +1,118 @@
+"""Workspace save/load: round trip, byte-determinism, and helpful errors for bad workspaces."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from kg.errors import WorkspaceError
+from kg.workspace import GRAPH_FILE, load, papers_and_mentions, save
+
+
+def _same(a: nx.MultiDiGraph, b: nx.MultiDiGraph) -> None:
+    assert a.graph == b.graph
+    assert dict(a.nodes(data=True)) == dict(b.nodes(data=True))
+    assert sorted(a.edges(keys=True, data=True), key=repr) == sorted(
+        b.edges(keys=True, data=True), key=repr
+    )
+
+
+def test_graph_round_trip_keeps_everything(tiny_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    path = save(tiny_graph, tmp_path / "ws")
+    assert path == tmp_path / "ws" / GRAPH_FILE
+    loaded = load(tmp_path / "ws")
+    _same(tiny_graph, loaded)
+    assert loaded.edges[
+        "title:instinfer-in-storage-attention-54887386", "arxiv:2303.06865", "cites"
+    ]["via"] == ["method:flexgen"]
+    # the loaded graph behaves like one built by networkx (succ and pred agree)
+    assert set(loaded.predecessors("method:flexgen")) == {
+        "arxiv:2303.06865",
+        "title:instinfer-in-storage-attention-54887386",
+    }
+    loaded.add_edge("arxiv:2303.06865", "method:instinfer", key="mentions")
+    assert loaded.has_edge("arxiv:2303.06865", "method:instinfer")
+
+
+def test_graph_save_is_byte_deterministic(tiny_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    save(tiny_graph, tmp_path / "a")
+    # the same graph built in another order gives the same bytes
+    shuffled = nx.MultiDiGraph()
+    shuffled.graph.update(tiny_graph.graph)
+    shuffled.add_nodes_from(reversed(list(tiny_graph.nodes(data=True))))
+    shuffled.add_edges_from(reversed(list(tiny_graph.edges(keys=True, data=True))))
+    save(shuffled, tmp_path / "b")
+    first = (tmp_path / "a" / GRAPH_FILE).read_bytes()
+    assert first == (tmp_path / "b" / GRAPH_FILE).read_bytes()
+    save(load(tmp_path / "a"), tmp_path / "c")
+    assert first == (tmp_path / "c" / GRAPH_FILE).read_bytes()
+    text = first.decode("utf-8")
+    assert "名前" in text  # readable UTF-8, not \\u escapes
+    assert text.count("\n") == tiny_graph.number_of_nodes() + tiny_graph.number_of_edges() + 5
+
+
+def test_graph_loaded_order_is_sorted(tiny_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    save(tiny_graph, tmp_path)
+    loaded = load(tmp_path)
+    assert list(loaded.nodes) == sorted(tiny_graph.nodes)
+
+
+def test_graph_papers_and_mentions_are_recoverable(tiny_graph: nx.MultiDiGraph) -> None:
+    papers, mentions = papers_and_mentions(tiny_graph)
+    assert {p.id for p in papers} == {
+        n for n, t in tiny_graph.nodes(data="node_type") if t == "paper"
+    }
+    assert len(mentions) == 7
+    flex = [m for m in mentions if m.text == "FlexGen"]
+    assert {(m.paper_id, m.role.value) for m in flex} == {
+        ("arxiv:2303.06865", "introduces"),
+        ("title:instinfer-in-storage-attention-54887386", "compares_with"),
+    }
+
+
+def test_graph_missing_directory(tmp_path: Path) -> None:
+    with pytest.raises(WorkspaceError, match=r"no workspace at .*kg build"):
+        load(tmp_path / "nope")
+
+
+def test_graph_directory_without_graph(tmp_path: Path) -> None:
+    with pytest.raises(WorkspaceError, match="not a kg workspace"):
+        load(tmp_path)
+
+
+def test_graph_truncated_graph(tiny_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    path = save(tiny_graph, tmp_path)
+    path.write_bytes(path.read_bytes()[:-200])
+    with pytest.raises(WorkspaceError, match=r"incomplete or damaged.*rebuild"):
+        load(tmp_path)
+
+
+def test_graph_other_version(tiny_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    path = save(tiny_graph, tmp_path)
+    doc = json.loads(path.read_text())
+    doc["version"] = 99
+    path.write_text(json.dumps(doc))
+    with pytest.raises(WorkspaceError, match=r"version 99.*reads version 1"):
+        load(tmp_path)
+    path.write_text(json.dumps({"nodes": []}))
+    with pytest.raises(WorkspaceError, match="not a kg workspace graph"):
+        load(tmp_path)
+
+
+def test_graph_damaged_structure(tmp_path: Path) -> None:
+    (tmp_path / GRAPH_FILE).write_text(
+        json.dumps(
+            {"format": "kg-workspace", "version": 1, "graph": {}, "nodes": [["a"]], "edges": []}
+        )
+    )
+    with pytest.raises(WorkspaceError, match="damaged"):
+        load(tmp_path)
+
+
+def test_graph_save_into_a_file_fails(tiny_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    (tmp_path / "f").write_text("x")
+    with pytest.raises(WorkspaceError, match="not a directory"):
+        save(tiny_graph, tmp_path / "f")

@@ -2,9 +2,11 @@
 
 Any format kg exports parses here (with pyoxigraph, an independent parser); named graphs are
 merged. The graph that comes back has the same nodes, edges, keys and schema attributes as the
-graph that was exported. Lists the schema keeps sorted (aliases, introduced_by, via) come
-back sorted; ``urls``, ``categories`` and ``sources`` are sets in RDF and come back sorted;
-authors and mentions keep their order through ``kg:position``.
+graph that was exported. Authors, mentions and alias merges keep their order through
+``kg:position``; other lists (aliases, urls, categories, sources, introduced_by, via) are
+multi-valued properties, read back in document order, which is the graph's order for kg's own
+Turtle, TriG, N-Triples and N-Quads files (JSON-LD and RDF/XML, written by rdflib, and triple
+stores keep no order: those lists then come back as the same set in another order).
 """
 
 from __future__ import annotations
@@ -109,7 +111,7 @@ class _Index:
         return float(value) if value is not None else None
 
     def texts(self, s: str, p: str) -> list[str]:
-        return sorted(v.lexical if isinstance(v, Lit) else v for v in self.all(s, p))
+        return [v.lexical if isinstance(v, Lit) else v for v in self.all(s, p)]
 
     def iris(self, s: str, p: str) -> list[str]:
         return [v for v in self.all(s, p) if isinstance(v, str)]
@@ -239,7 +241,7 @@ def _rebuild(index: _Index, where: str) -> nx.MultiDiGraph:
         )
         if not isinstance(citing, str) or not isinstance(cited, str):
             raise ExportError(f"{where}: citation <{c}> lacks its citing or cited paper")
-        via = sorted(node_id(v) for v in index.iris(c, _S(KG.via)))
+        via = [node_id(v) for v in index.iris(c, _S(KG.via))]
         weight = index.number(c, _S(KG.weight))
         cites.append(
             (node_id(citing), node_id(cited), via, float(len(via)) if weight is None else weight)
@@ -280,7 +282,7 @@ def _entity_attrs(index: _Index, s: str, node_type: str, node_id: Any) -> dict[s
         "node_type": node_type,
         "label": index.text(s, _S(SKOS.prefLabel)) or index.text(s, _S(RDFS.label)),
         "aliases": index.texts(s, _S(KG.alias)),
-        "introduced_by": sorted(node_id(p) for p in index.iris(s, _S(KG.introducedBy))),
+        "introduced_by": [node_id(p) for p in index.iris(s, _S(KG.introducedBy))],
         "n_papers": index.integer(s, _S(KG.paperCount)) or 0,
         "url": index.text(s, _S(SDO.codeRepository)),
         "family": node_id(family) if isinstance(family, str) else None,

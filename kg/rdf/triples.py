@@ -1,7 +1,7 @@
 """The one mapping from kg's graph schema onto the kg ontology, as a stream of statements.
 
 :func:`statements` walks a graph in a fixed order (nodes sorted by id, edges by key and
-target) and yields ``(subject, predicate, object, graph)`` tuples, so every writer produces
+target, list attributes in their own order) and yields ``(subject, predicate, object, graph)`` tuples, so every writer produces
 byte-identical output for the same graph whatever order its nodes were added in. IRIs are
 plain ``str`` (minted by :mod:`kg.rdf.iris`, vocabulary terms from :mod:`kg.rdf.vocab`),
 literals are :class:`Lit` (lexical form and datatype IRI): making an rdflib ``Literal`` costs
@@ -185,7 +185,7 @@ class _Walker:
             if value is not None:
                 yield s, prop, lit(value), g
         for attr, prop in _PAPER_SETS:
-            for value in sorted({str(v) for v in a.get(attr) or ()}):
+            for value in _unique(a.get(attr)):
                 yield s, prop, Lit(value), g
         authors = list(a.get("authors") or ())
         for i in range(1, len(authors) + 1):
@@ -262,7 +262,7 @@ class _Walker:
     ) -> Iterator[Statement]:
         mint = self.mint
         iri = mint.citation(node, v)
-        via = sorted({str(x) for x in d.get("via") or ()})
+        via = _unique(d.get("via"))
         yield iri, RDF.type, KG.CitationLink, g
         yield iri, RDF.type, CITO.Citation, g
         yield iri, CITO.hasCitingEntity, mint.node(node), g
@@ -282,13 +282,13 @@ class _Walker:
         if label is not None:
             yield s, RDFS.label, Lit(str(label)), g
             yield s, SKOS.prefLabel, Lit(str(label)), g
-        aliases = sorted({str(x) for x in a.get("aliases") or ()})
+        aliases = _unique(a.get("aliases"))
         for alias in aliases:
             yield s, KG.alias, Lit(alias), g
         for alias in aliases:
             if alias != label:
                 yield s, SKOS.altLabel, Lit(alias), g
-        for paper in sorted({str(x) for x in a.get("introduced_by") or ()}):
+        for paper in _unique(a.get("introduced_by")):
             yield s, KG.introducedBy, mint.node(paper), g
         for attr, prop, lit in _ENTITY_SCALARS:
             value = a.get(attr)
@@ -314,8 +314,14 @@ class _Walker:
                 yield iri, KG.mergeRule, Lit(str(merge["rule"])), g
             if merge.get("score") is not None:
                 yield iri, KG.mergeScore, _decimal(merge["score"]), g
-            for paper in sorted({str(x) for x in merge.get("papers") or ()}):
+            for paper in _unique(merge.get("papers")):
                 yield iri, KG.mergePaper, Lit(paper), g
+
+
+def _unique(values: Any) -> list[str]:
+    """The values as strings, duplicates dropped, in their order (list order is data: a
+    paper's first URL, first category; readers of kg's files get it back in document order)."""
+    return list(dict.fromkeys(str(v) for v in values or ()))
 
 
 def _sentence(a: Mapping[str, Any], field: Any, start: Any, end: Any) -> str | None:

@@ -68,7 +68,7 @@ def make_hostile_graph(base: nx.MultiDiGraph, *, controls: bool = True) -> nx.Mu
             entity,
             node_type="method",
             label=text or "x",
-            aliases=sorted({text or "x", f"{text}!"}),
+            aliases=[f"{text}!", text or "x"],
             introduced_by=[paper],
             n_papers=1,
             url=None,

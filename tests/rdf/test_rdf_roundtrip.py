@@ -40,31 +40,36 @@ ENTITY_DEFAULTS: dict[str, Any] = {
     "size": None,
     "variant": None,
 }
-#: schema lists that are sets in RDF; they come back sorted.
+#: multi-valued properties: their order survives kg's own writers, not rdflib's.
 SETS = {"aliases", "introduced_by", "urls", "categories", "sources", "via"}
+ORDERED_FORMATS = {"turtle", "trig", "ntriples", "nquads"}
 
 
-def _normal(attrs: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]:
+def _normal(attrs: dict[str, Any], defaults: dict[str, Any], ordered: bool) -> dict[str, Any]:
     out = {k: attrs.get(k, v) for k, v in defaults.items()}
     out["node_type"] = attrs["node_type"]
     if "merges" in attrs:
-        out["merges"] = [{**m, "papers": sorted(m["papers"])} for m in attrs["merges"]]
-    for key in SETS & out.keys():
-        out[key] = sorted(out[key])
+        out["merges"] = attrs["merges"]
+    if not ordered:
+        for key in SETS & out.keys():
+            out[key] = sorted(out[key])
+        if "merges" in out:
+            out["merges"] = [{**m, "papers": sorted(m["papers"])} for m in out["merges"]]
     return out
 
 
-def assert_same_graph(a: nx.MultiDiGraph, b: nx.MultiDiGraph) -> None:
+def assert_same_graph(a: nx.MultiDiGraph, b: nx.MultiDiGraph, *, ordered: bool = True) -> None:
     assert b.graph.get("kg_format") == 1
     assert sorted(a.nodes) == sorted(b.nodes)
     for n, attrs in a.nodes(data=True):
         defaults = PAPER_DEFAULTS if attrs["node_type"] == "paper" else ENTITY_DEFAULTS
-        assert _normal(attrs, defaults) == _normal(b.nodes[n], defaults), n
+        assert _normal(attrs, defaults, ordered) == _normal(b.nodes[n], defaults, ordered), n
     assert sorted(a.edges(keys=True)) == sorted(b.edges(keys=True))
     for u, v, k, d in a.edges(keys=True, data=True):
         other = b.edges[u, v, k]
-        expected = {**d, "via": sorted(d["via"])} if "via" in d else d
-        assert other == expected, (u, v, k)
+        if not ordered and "via" in d:
+            other, d = {**other, "via": sorted(other["via"])}, {**d, "via": sorted(d["via"])}
+        assert other == d, (u, v, k)
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
@@ -75,10 +80,11 @@ def test_round_trip_gives_the_same_graph(
         hostile_graph = hostile_xml_graph
     out = io.BytesIO()
     export(hostile_graph, out, format=fmt)
-    assert_same_graph(hostile_graph, parse_rdf(out.getvalue(), format=fmt))
+    back = parse_rdf(out.getvalue(), format=fmt)
+    assert_same_graph(hostile_graph, back, ordered=fmt in ORDERED_FORMATS)
 
 
-def test_round_trip_is_exact_for_the_tiny_graph_after_sorting_sets(
+def test_round_trip_is_exact_for_the_tiny_graph(
     tiny_graph: nx.MultiDiGraph, tmp_path: Path
 ) -> None:
     path = tmp_path / f"g{SUFFIXES['turtle']}"

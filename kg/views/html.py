@@ -55,6 +55,10 @@ __all__ = ["embed_json", "generate_view", "render_view", "safe_url"]
 
 log = logging.getLogger(__name__)
 
+#: The page stops the initial layout after this many milliseconds even if the physics
+#: simulation has not converged (it has done most of its work by then).
+LAYOUT_BUDGET_MS = 2500
+
 _VIS_JS = "templates/lib/vis-9.1.2/vis-network.min.js"
 _EXCERPT = 280
 _LABEL = 36
@@ -330,7 +334,7 @@ def _options(n_nodes: int, n_edges: int) -> dict[str, Any]:
         options["edges"]["smooth"] = {"enabled": False}
     stabilization = options["physics"]["stabilization"]
     stabilization["iterations"] = _stabilisation_iterations(n_nodes)
-    stabilization["updateInterval"] = 25
+    stabilization["updateInterval"] = 25 if n_nodes <= 1000 else 5
     options["physics"]["minVelocity"] = 1.0
     options["interaction"].update(
         {"hover": True, "tooltipDelay": 120, "navigationButtons": False, "multiselect": False}
@@ -519,6 +523,7 @@ def _page(selection: Selection, source: nx.MultiDiGraph, title: str) -> str:
         "edges": edges,
         "options": _options(len(nodes), len(edges)),
         "focus": selection.focus,
+        "layoutBudgetMs": LAYOUT_BUDGET_MS,
     }
     vis_js = _vis_js()
     view_js = _asset("view.js")
@@ -534,7 +539,7 @@ def _page(selection: Selection, source: nx.MultiDiGraph, title: str) -> str:
     )
     page = string.Template(_asset("view.html")).substitute(
         title=html.escape(title),
-        csp=html.escape(csp),
+        csp=html.escape(csp, quote=False),
         generator=html.escape(f"kg {_kg_version()}"),
         summary=_summary(selection, source),
         built=_built(selection, source),

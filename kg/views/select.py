@@ -54,7 +54,7 @@ LINKS_PER_NODE = 6
 
 _ROLES = frozenset(r.value for r in Role)
 _ENTITY_TYPES = frozenset(t.value for t in NodeType if t is not NodeType.PAPER)
-_FUZZY_ACCEPT = 90.0
+_FUZZY_ACCEPT = 85.0
 _FUZZY_MARGIN = 3.0
 _FUZZY_HINT = 60.0
 _CANDIDATES = 5

@@ -87,6 +87,15 @@
       " s, physics off (turn it on to rearrange).";
   }
 
+  // The layout gets a time budget: on a slow machine or a large view, stop iterating when
+  // it is spent rather than keep the reader waiting; the result is already readable.
+  var layoutStart = performance.now();
+  network.on("stabilizationProgress", function (progress) {
+    status.textContent = "Laying out… " + Math.round(100 * progress.iterations / progress.total) + "%";
+    if (window.kgStabilised === null && performance.now() - layoutStart > data.layoutBudgetMs) {
+      network.stopSimulation();
+    }
+  });
   network.once("stabilizationIterationsDone", settled);
   if (data.nodes.length === 0) { settled(); }
   physicsButton.addEventListener("click", function () {
@@ -122,14 +131,29 @@
     if (m) { showTooltip(tipElement(m.tip), params.pointer.DOM); }
   });
   network.on("blurNode", hideTooltip);
+  var hoveredEdge = null;
+
+  function clearEdgeLabel() {
+    if (hoveredEdge !== null && edges.get(hoveredEdge)) {
+      edges.update({ id: hoveredEdge, label: null });
+    }
+    hoveredEdge = null;
+  }
+
   network.on("hoverEdge", function (params) {
     var info = edgeInfo[params.edge];
     if (!info) { return; }
+    clearEdgeLabel();
+    hoveredEdge = params.edge;
     edges.update({ id: params.edge, label: info.verb });
     showTooltip(el("div", "kg-tip", info.hover), params.pointer.DOM);
   });
-  network.on("blurEdge", function (params) {
-    edges.update({ id: params.edge, label: null });
+  network.on("blurEdge", function () {
+    clearEdgeLabel();
+    hideTooltip();
+  });
+  container.addEventListener("mouseleave", function () {
+    clearEdgeLabel();
     hideTooltip();
   });
   network.on("dragStart", hideTooltip);

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -129,3 +130,23 @@ def hostile_xml_graph(tiny_graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 @pytest.fixture
 def hostile_graph(tiny_graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return make_hostile_graph(tiny_graph)
+
+
+@pytest.fixture(scope="session")
+def demo_workspace(tmp_path_factory: pytest.TempPathFactory, examples_dir: Path) -> Path:
+    """The demo corpus (examples/) built by the real pipeline into a workspace."""
+    from kg.pipeline import build
+
+    directory = tmp_path_factory.mktemp("demo")
+    build([examples_dir], directory)
+    return directory
+
+
+@pytest.fixture
+def tiny_workspace(tiny_graph: nx.MultiDiGraph, tmp_path: Path) -> Path:
+    """The tiny graph saved as a workspace."""
+    from kg.workspace import save
+
+    directory = tmp_path / "ws"
+    save(tiny_graph, directory)
+    return directory

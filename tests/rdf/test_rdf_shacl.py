@@ -32,26 +32,36 @@ def test_broken_graph_gives_readable_violations(tiny_graph: nx.MultiDiGraph) -> 
     g = tiny_graph
     g.nodes["method:flexgen"]["n_papers"] = None
     g.nodes["method:instinfer"]["label"] = None
-    mention = g.edges["title:hostile-0badc0de", "benchmark:longbench", "evaluates_on"]["mentions"][0]
+    mention = g.edges["title:hostile-0badc0de", "benchmark:longbench", "evaluates_on"]["mentions"][
+        0
+    ]
     mention["confidence"] = 3
     mention["field"] = "body"
     g.add_node("method:ghost")  # a link to a node that is no entity
-    g.add_edge("arxiv:2303.06865", "method:ghost", key="uses", relation="uses", weight=1.0,
-               mentions=[])
+    g.add_edge(
+        "arxiv:2303.06865", "method:ghost", key="uses", relation="uses", weight=1.0, mentions=[]
+    )
     report = validate(g)
     assert not report.conforms
     text = str(report)
     expected = {
         ("<https://w3id.org/kg/id/method/flexgen>", "kg:paperCount"),
         ("<https://w3id.org/kg/id/method/instinfer>", "skos:prefLabel"),
-        ("<https://w3id.org/kg/id/paper/title:hostile-0badc0de#evaluates_on/benchmark:longbench/1>",
-         "kg:confidence"),
-        ("<https://w3id.org/kg/id/paper/title:hostile-0badc0de#evaluates_on/benchmark:longbench/1>",
-         "kg:field"),
+        (
+            "<https://w3id.org/kg/id/paper/title:hostile-0badc0de#evaluates_on/benchmark:longbench/1>",
+            "kg:confidence",
+        ),
+        (
+            "<https://w3id.org/kg/id/paper/title:hostile-0badc0de#evaluates_on/benchmark:longbench/1>",
+            "kg:field",
+        ),
         ("<https://w3id.org/kg/id/paper/arxiv:2303.06865>", "kg:uses"),
     }
     assert expected <= {(v.focus, v.path) for v in report.violations}
-    assert "kg:confidence: A mention needs exactly one kg:confidence, an xsd:decimal between 0 and 1." in text
+    assert (
+        "kg:confidence: A mention needs exactly one kg:confidence, an xsd:decimal between 0 and 1."
+        in text
+    )
     assert "(value: '3.0')" in text
     assert text.splitlines()[0].endswith("triples:")
 

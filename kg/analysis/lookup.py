@@ -3,8 +3,8 @@
 Every command that takes a paper or entity name (``kg related PAPER``, ``kg path A B``,
 ``kg show NAME``, ``kg explain ENTITY``) resolves it here, so the rules are the same
 everywhere: an id wins; then an exact label or alias (case-sensitive, then by
-:func:`kg.text.compact_key`, where a paper also answers to its title's part before a colon);
-then the best fuzzy match if it is clearly the best.
+:func:`kg.text.compact_key`); then a paper's short name (its title before a colon: "D4RL"
+for "D4RL: Datasets for ..."); then the best fuzzy match if it is clearly the best.
 Ambiguity or no match raises :class:`~kg.errors.QueryError` listing the closest candidates.
 """
 
@@ -16,12 +16,12 @@ from collections.abc import Iterable
 import networkx as nx
 
 from kg.errors import QueryError
-from kg.text import compact_key
+from kg.text import compact_key, normalise_title
 
 __all__ = ["FUZZY_ACCEPT", "find_node"]
 
-#: Minimum rapidfuzz WRatio (0-100) for a fuzzy match to be taken without asking.
-FUZZY_ACCEPT = 88.0
+#: Minimum rapidfuzz ratio / partial_ratio (0-100) for a fuzzy match to be taken without asking.
+FUZZY_ACCEPT = 85.0
 #: ...and by how much it must beat the next node.
 _MARGIN = 4.0
 
@@ -67,6 +67,7 @@ def find_node(graph: nx.MultiDiGraph, name: str, *, node_types: Iterable[str] | 
         return name
     exact: defaultdict[str, set[str]] = defaultdict(set)
     keyed: defaultdict[str, set[str]] = defaultdict(set)
+    short: defaultdict[str, set[str]] = defaultdict(set)
     for node, data in graph.nodes(data=True):
         if types is not None and data.get("node_type") not in types:
             continue
@@ -76,8 +77,8 @@ def find_node(graph: nx.MultiDiGraph, name: str, *, node_types: Iterable[str] | 
         label = str(data.get("label") or "")
         if data.get("node_type") == "paper" and ":" in label:
             # a paper is often called by its title's short name: "D4RL" for "D4RL: Datasets..."
-            keyed[compact_key(label.split(":", 1)[0])].add(node)
-    for table, key in ((exact, name), (keyed, compact_key(name))):
+            short[compact_key(label.split(":", 1)[0])].add(node)
+    for table, key in ((exact, name), (keyed, compact_key(name)), (short, compact_key(name))):
         found = table.get(key)
         if found:
             if len(found) == 1:
@@ -86,11 +87,18 @@ def find_node(graph: nx.MultiDiGraph, name: str, *, node_types: Iterable[str] | 
                 f"{name!r} is ambiguous: {_describe(graph, sorted(found))}; give the id instead"
             )
     choices = sorted(exact)
-    hits = process.extract(name, choices, scorer=fuzz.WRatio, limit=20)
+    query = normalise_title(name)
     best: dict[str, float] = {}
-    for text, score, _ in hits:
-        for node in sorted(exact[text]):
-            best[node] = max(best.get(node, 0.0), float(score))
+    # ratio: the whole name, misspelt; partial_ratio: a part of a longer title (only when
+    # the choice is the longer one: a short label inside a long query says little).
+    for scorer in (fuzz.ratio, fuzz.partial_ratio):
+        for text, score, _ in process.extract(
+            query, choices, scorer=scorer, processor=normalise_title, limit=20
+        ):
+            if scorer is fuzz.partial_ratio and len(normalise_title(text)) < len(query):
+                continue
+            for node in exact[text]:
+                best[node] = max(best.get(node, 0.0), float(score))
     ranked = sorted(best, key=lambda n: (-best[n], n))
     if (
         ranked

@@ -15,6 +15,8 @@ __all__ = ["compact_key", "fold", "normalise_title", "number_tokens", "sentence_
 _NON_WORD = re.compile(r"(?:(?<!\d)\.|\.(?!\d)|[^\w.])+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
 _NUMBER_TOKEN = re.compile(r"\w*\d[\w.]*")
+_ASCII_NON_WORD = {i: " " for i in range(128) if not (chr(i).isalnum() or chr(i) == ".")}
+_LONE_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
 
 
 def fold(text: str) -> str:
@@ -25,6 +27,8 @@ def fold(text: str) -> str:
     >>> fold("Ångström ＬＬａＭＡ")
     'angstrom llama'
     """
+    if text.isascii():  # fast path, same result: NFKC/NFKD are identities on ASCII
+        return text.lower()
     # Compatibility forms first ("𝐀" is "A"), then case, then accents; the final casefold
     # catches letters that only acquire case after recomposition, so fold is idempotent.
     text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
@@ -43,6 +47,9 @@ def normalise_title(title: str) -> str:
     >>> normalise_title("Qwen2.5-Math: A  Technical Report!")
     'qwen2.5 math a technical report'
     """
+    if title.isascii():  # fast path, same result (checked by a hypothesis test)
+        text = title.lower().translate(_ASCII_NON_WORD)
+        return " ".join((_LONE_DOT.sub(" ", text) if "." in text else text).split())
     return " ".join(_NON_WORD.sub(" ", fold(title)).replace("_", " ").split())
 
 

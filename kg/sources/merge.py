@@ -82,7 +82,16 @@ STOPWORDS = frozenset(
         "our we do does can vs versus towards toward",
     )
 )
-_NUMBER = re.compile(r"\w*\d[\w.]*")
+_DIGIT = re.compile(r"\d")
+
+
+def _numbers(norm: str) -> list[str]:
+    """The words with a digit of a normalised title: :func:`kg.text.number_tokens` without
+    its regex (quadratic in long words); equal on normalised text, where dots only sit
+    between digits."""
+    if _DIGIT.search(norm) is None:
+        return []
+    return [w for w in norm.split() if _DIGIT.search(w)]
 
 
 def _content_words(norm: str) -> Counter[str]:
@@ -95,14 +104,20 @@ def _variant(a: str, b: str) -> bool:
     return OSA.normalized_similarity(a, b) >= 0.8
 
 
+#: More differing content words than this is a different title, whatever their spelling.
+_MAX_DIFFERENT_WORDS = 6
+
+
 def _guards_pass(norm_a: str, norm_b: str) -> bool:
-    if _NUMBER.findall(norm_a) != _NUMBER.findall(norm_b):
+    if _numbers(norm_a) != _numbers(norm_b):
         return False
     words_a, words_b = _content_words(norm_a), _content_words(norm_b)
     only_a, only_b = words_a - words_b, words_b - words_a  # multisets: repeats count
     if not only_a and not only_b:
         return True
-    if "".join(sorted(only_a)) == "".join(sorted(only_b)):
+    if sum(only_a.values()) + sum(only_b.values()) > _MAX_DIFFERENT_WORDS:
+        return False
+    if "".join(sorted(only_a.elements())) == "".join(sorted(only_b.elements())):
         return True
     return all(any(_variant(x, y) for y in only_b) for x in only_a) and all(
         any(_variant(y, x) for x in only_a) for y in only_b
@@ -172,13 +187,14 @@ class _Links:
 def _fuzzy_pairs(norms: Sequence[str], threshold: float) -> list[tuple[int, int]]:
     """Index pairs of distinct normalised titles that pass the fuzzy rule, blocked."""
     df: Counter[str] = Counter()
-    words_of = [sorted(set(_content_words(n))) for n in norms]
+    words_of = [{w for w in n.split() if w not in STOPWORDS} for n in norms]
     for words in words_of:
         df.update(words)
     blocks: defaultdict[str, list[int]] = defaultdict(list)
     for i, words in enumerate(words_of):
         for w in sorted(words, key=lambda w: (df[w], w))[:BLOCK_KEYS]:
             blocks[w].append(i)
+    numbers = [_numbers(n) for n in norms]
     pairs: set[tuple[int, int]] = set()
     for key in sorted(blocks):
         members = blocks[key]
@@ -190,11 +206,17 @@ def _fuzzy_pairs(norms: Sequence[str], threshold: float) -> list[tuple[int, int]
         )
         rows, cols = scores.nonzero()
         for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
-            if r < c:
-                i, j = members[r], members[c]
-                pair = (i, j) if i < j else (j, i)
-                if pair not in pairs and _guards_pass(norms[i], norms[j]):
-                    pairs.add(pair)
+            if r >= c:
+                continue
+            i, j = members[r], members[c]
+            pair = (i, j) if i < j else (j, i)
+            # cheap rejections first: numbers, then how many words differ at all
+            if pair in pairs or numbers[i] != numbers[j]:
+                continue
+            if len(words_of[i] ^ words_of[j]) > _MAX_DIFFERENT_WORDS:
+                continue
+            if _guards_pass(norms[i], norms[j]):
+                pairs.add(pair)
     return sorted(pairs)
 
 
@@ -230,8 +252,12 @@ def _combine(records: Sequence[Paper]) -> Paper:
     upvotes = max((r.upvotes for r in records if r.upvotes is not None), default=None)
     organisation = min((r.organisation for r in records if r.organisation), default=None)
     sources: tuple[SourceRef, ...] = tuple(sorted({s for r in records for s in r.sources}))
+    if arxiv or doi:
+        pid = paper_id(title=title, arxiv_id=arxiv, doi=doi)
+    else:  # the id of a record with the chosen title: no need to normalise it again
+        pid = next(r.id for r in records if r.title == title)
     return Paper(
-        id=paper_id(title=title, arxiv_id=arxiv, doi=doi),
+        id=pid,
         title=title,
         abstract=abstract,
         authors=authors,
@@ -290,10 +316,14 @@ def merge_papers(
                     links.union(first_with[key], i)
                 else:
                     first_with[key] = i
-    # Stage 2: the same title key.
+    # Stage 2: the same title key (compact_key is the normalised title without spaces).
+    norm_of: dict[str, str] = {}
     by_key: dict[str, list[int]] = defaultdict(list)
     for i, p in enumerate(records):
-        by_key[compact_key(p.title)].append(i)
+        norm = norm_of.get(p.title)
+        if norm is None:
+            norm = norm_of[p.title] = normalise_title(p.title)
+        by_key[norm.replace(" ", "")].append(i)
     for members in by_key.values():
         for i in members[1:]:
             links.union(members[0], i)
@@ -301,7 +331,7 @@ def merge_papers(
     if fuzzy and len(by_key) > 1:
         norm_index: dict[str, list[int]] = {}
         for members in by_key.values():
-            norm_index.setdefault(normalise_title(records[members[0]].title), members)
+            norm_index.setdefault(norm_of[records[members[0]].title], members)
         norms = sorted(norm_index)
         for i, j in _fuzzy_pairs(norms, threshold):
             links.union(norm_index[norms[i]][0], norm_index[norms[j]][0])

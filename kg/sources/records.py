@@ -156,7 +156,10 @@ def line_of(starts: list[int], offset: int) -> int:
 def _clean(value: object) -> str:
     if value is None:
         return ""
-    return " ".join(str(value).split())
+    text = str(value)
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # already clean: most listing lines are, and they are long
+    return " ".join(text.split())
 
 
 def make_paper(

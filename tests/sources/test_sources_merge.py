@@ -7,11 +7,14 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.model import Paper, SourceRef
 from kg.sources import read_papers
-from kg.sources.merge import merge_papers, same_paper_title
+from kg.sources.merge import _numbers, merge_papers, same_paper_title
 from kg.sources.records import make_paper
+from kg.text import normalise_title, number_tokens
 
 
 def _paper(title: str, line: int = 1, path: str = "a.txt", **fields: object) -> Paper:
@@ -183,3 +186,21 @@ def test_blocking_keeps_large_inputs_fast() -> None:
     merged = merge_papers(papers)
     assert time.perf_counter() - start < 20
     assert len(merged) == len(papers)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab1.2 -_Ü9xé"), max_size=40))
+def test_fast_number_words_match_kg_text(text: str) -> None:
+    norm = normalise_title(text)
+    assert _numbers(norm) == list(number_tokens(norm))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_ascii_fast_path_of_normalise_title_matches_the_regex(text: str) -> None:
+    """kg.text takes a translate() shortcut for ASCII titles (the reading hot path)."""
+    from kg.text import _NON_WORD
+
+    assert normalise_title(text) == " ".join(
+        _NON_WORD.sub(" ", text.casefold()).replace("_", " ").split()
+    )

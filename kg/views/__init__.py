@@ -7,7 +7,7 @@ shapes and legend wording as tables, ``html`` writes one self-contained, offline
 from __future__ import annotations
 
 from kg.views.html import embed_json, generate_view, render_view, safe_url
-from kg.views.select import Mode, Selection, resolve_name, select
+from kg.views.select import Mode, Selection, select
 from kg.views.style import EDGE_STYLES, NODE_STYLES, EdgeKind
 
 __all__ = [
@@ -19,7 +19,6 @@ __all__ = [
     "embed_json",
     "generate_view",
     "render_view",
-    "resolve_name",
     "safe_url",
     "select",
 ]

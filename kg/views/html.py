@@ -61,6 +61,8 @@ LAYOUT_BUDGET_MS = 2500
 
 _VIS_JS = "templates/lib/vis-9.1.2/vis-network.min.js"
 _EXCERPT = 280
+_BIG_VIEW = 60
+_LANDMARKS = 12
 _LABEL = 36
 _ALIASES_SHOWN = 8
 _INTRODUCERS_SHOWN = 3
@@ -229,7 +231,9 @@ def _node_records(
     top_score = max(selection.scores.values(), default=0.0)
     nodes: list[dict[str, Any]] = []
     meta: list[dict[str, Any]] = []
-    for node in sorted(selection.graph, key=lambda n: (-selection.scores.get(n, 0.0), n)):
+    ranked = sorted(selection.graph, key=lambda n: (-selection.scores.get(n, 0.0), n))
+    big_view = len(ranked) > _BIG_VIEW
+    for rank, node in enumerate(ranked):
         data = selection.graph.nodes[node]
         node_type = str(data.get("node_type", ""))
         style = _style_of(node_type)
@@ -253,13 +257,16 @@ def _node_records(
             },
             borderWidth=3 if node == selection.focus else 1,
         ).options
+        if big_view and (rank < _LANDMARKS or node == selection.focus):
+            # Zoomed out to fit a few hundred nodes, 14 px labels fall below vis-network's
+            # drawing threshold; the most central keep large labels as landmarks.
+            record["font"] = {"size": 36}
         nodes.append(record)
         if node_type == NodeType.PAPER:
             tip = _paper_tip(data, node)
-            url = next(iter(tip["links"]), None)
         else:
             tip = _entity_tip(source, data, node, community_label)
-            url = next(iter(tip["links"]), None)
+        url = next(iter(tip["links"]), None)
         meta.append(
             {
                 "id": node,

@@ -146,7 +146,10 @@ def test_header_says_what_the_view_shows_and_escapes_the_title(
     assert "<title>&lt;img src=x onerror=alert(1)&gt; &amp; more</title>" in page
     assert "<h1>&lt;img src=x onerror=alert(1)&gt; &amp; more</h1>" in page
     summary = re.search(r'<p id="kg-summary">(.*?)</p>', page)
-    assert summary and "the 4 most central of 9 by PageRank; 5 left out." in summary.group(1)
+    assert (
+        summary
+        and "the 4 most central of 9 by eigenvector centrality; 5 left out." in summary.group(1)
+    )
     assert "kg view DIR --mode all --top 4" in page
 
 

@@ -9,8 +9,8 @@ import pytest
 
 from kg.analysis import central, communities, cooccurrence
 from kg.errors import QueryError
-from kg.views import Mode, resolve_name, select
-from kg.views.select import LINKS_PER_NODE
+from kg.views import Mode, select
+from kg.views.select import LINKS_PER_NODE, METRIC
 
 A = "arxiv:2303.06865"
 B = "title:instinfer-in-storage-attention-54887386"
@@ -25,12 +25,14 @@ def test_all_mode_draws_the_whole_small_graph(tiny_graph: nx.MultiDiGraph) -> No
     assert s.candidates == 9 and s.omitted == 0
     assert sorted(s.graph.edges(keys=True)) == sorted(tiny_graph.edges(keys=True))
     assert s.graph.edges[B, A, "cites"]["via"] == ["method:flexgen"]
-    assert s.metric == "PageRank"
+    assert s.metric == "eigenvector centrality"
 
 
 def test_top_keeps_the_most_central_and_counts_the_rest(tiny_graph: nx.MultiDiGraph) -> None:
     s = select(tiny_graph, top=4)
-    expected = [r.node for r in central(tiny_graph, top=None)][:4]
+    score = {r.node: r.score for r in central(tiny_graph, metric=METRIC, top=None)}
+    order = sorted(score, key=lambda n: (-score[n], -tiny_graph.degree(n), n))
+    expected = order[:4]
     assert set(s.graph) == set(expected)
     assert s.candidates == 9 and s.omitted == 5
     # exactly the workspace edges between kept nodes
@@ -118,23 +120,21 @@ def test_focus_is_kept_whatever_the_cap(tiny_graph: nx.MultiDiGraph) -> None:
         ("instinfer in storage attention", B),
     ],
 )
-def test_names_resolve_by_id_label_alias_then_fuzzy(
+def test_focus_names_resolve_by_id_label_alias_then_fuzzy(
     tiny_graph: nx.MultiDiGraph, name: str, node: str
 ) -> None:
-    assert resolve_name(tiny_graph, name) == node
+    assert select(tiny_graph, focus=name, depth=0).focus == node
 
 
-def test_unknown_name_lists_close_candidates(tiny_graph: nx.MultiDiGraph) -> None:
-    with pytest.raises(QueryError, match=r"no paper or entity named 'Qwen3'.*Qwen2\.5"):
-        resolve_name(tiny_graph, "Qwen3")
-    with pytest.raises(QueryError, match="no paper or entity named"):
-        select(tiny_graph, focus="completely unrelated words")
+def test_unknown_focus_lists_close_candidates(tiny_graph: nx.MultiDiGraph) -> None:
+    with pytest.raises(QueryError, match=r"no node clearly matches 'Qwen3'.*model:qwen2\.5"):
+        select(tiny_graph, focus="Qwen3")
 
 
 def test_a_name_shared_by_two_nodes_asks_for_an_id(tiny_graph: nx.MultiDiGraph) -> None:
     tiny_graph.nodes["method:instinfer"]["aliases"] = ["InstInfer", "FlexGen"]
-    with pytest.raises(QueryError, match=r"names several nodes.*method:flexgen.*method:instinfer"):
-        resolve_name(tiny_graph, "FlexGen")
+    with pytest.raises(QueryError, match=r"ambiguous.*method:flexgen.*method:instinfer"):
+        select(tiny_graph, focus="FlexGen")
 
 
 @pytest.mark.parametrize(

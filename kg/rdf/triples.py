@@ -1,8 +1,9 @@
 """The one mapping from kg's graph schema onto the kg ontology, as a stream of statements.
 
 :func:`statements` walks a graph in a fixed order (nodes sorted by id, edges by key and
-target, list attributes in their own order) and yields ``(subject, predicate, object, graph)`` tuples, so every writer produces
-byte-identical output for the same graph whatever order its nodes were added in. IRIs are
+target, list attributes in their own order) and yields ``(subject, predicate, object,
+graph)`` tuples, so every writer produces byte-identical output for the same graph whatever
+order its nodes were added in. IRIs are
 plain ``str`` (minted by :mod:`kg.rdf.iris`, vocabulary terms from :mod:`kg.rdf.vocab`),
 literals are :class:`Lit` (lexical form and datatype IRI): making an rdflib ``Literal`` costs
 3-11 µs, which would dominate a million-triple export; :func:`triples` converts to rdflib terms

@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 from rdflib import Graph
 
 from kg.rdf import export, read_rdf, validate
@@ -21,6 +22,7 @@ def test_build_writes_the_turtle_export(demo_workspace: Path) -> None:
     assert (demo_workspace / "graph.ttl").read_bytes() == out.getvalue()
 
 
+@pytest.mark.slow
 def test_demo_export_conforms_and_parses_with_both_parsers(demo_workspace: Path) -> None:
     ttl = demo_workspace / "graph.ttl"
     report = validate(ttl)

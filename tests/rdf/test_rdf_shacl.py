@@ -69,8 +69,10 @@ def test_broken_graph_gives_readable_violations(tiny_graph: nx.MultiDiGraph) -> 
 def test_handwritten_turtle_with_wrong_datatype(tmp_path: Path) -> None:
     path = tmp_path / "bad.ttl"
     path.write_text(
-        "@prefix kg: <https://w3id.org/kg/ns#> . @prefix dcterms: <http://purl.org/dc/terms/> .\n"
-        '<http://x/p> a kg:Paper ; dcterms:identifier "p" ; dcterms:title "T" ; kg:upvotes "many" .\n'
+        "@prefix kg: <https://w3id.org/kg/ns#> .\n"
+        "@prefix dcterms: <http://purl.org/dc/terms/> .\n"
+        '<http://x/p> a kg:Paper ; dcterms:identifier "p" ; dcterms:title "T" ;\n'
+        '    kg:upvotes "many" .\n'
     )
     report = validate(path)
     assert {(v.path, v.value) for v in report.violations} == {("kg:upvotes", "'many'")}

@@ -51,6 +51,8 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from operator import attrgetter
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -117,8 +119,6 @@ def _guards_pass(norm_a: str, norm_b: str) -> bool:
         return True
     if sum(only_a.values()) + sum(only_b.values()) > _MAX_DIFFERENT_WORDS:
         return False
-    if "".join(sorted(only_a.elements())) == "".join(sorted(only_b.elements())):
-        return True
     return all(any(_variant(x, y) for y in only_b) for x in only_a) and all(
         any(_variant(y, x) for x in only_a) for y in only_b
     )
@@ -190,10 +190,12 @@ def _fuzzy_pairs(norms: Sequence[str], threshold: float) -> list[tuple[int, int]
     words_of = [{w for w in n.split() if w not in STOPWORDS} for n in norms]
     for words in words_of:
         df.update(words)
-    blocks: defaultdict[str, list[int]] = defaultdict(list)
+    # rank words rarest first once, so each title picks its block keys with C-level sorts
+    rank = {w: r for r, w in enumerate(sorted(df, key=lambda w: (df[w], w)))}
+    blocks: defaultdict[int, list[int]] = defaultdict(list)
     for i, words in enumerate(words_of):
-        for w in sorted(words, key=lambda w: (df[w], w))[:BLOCK_KEYS]:
-            blocks[w].append(i)
+        for r in sorted(map(rank.__getitem__, words))[:BLOCK_KEYS]:
+            blocks[r].append(i)
     numbers = [_numbers(n) for n in norms]
     pairs: set[tuple[int, int]] = set()
     for key in sorted(blocks):
@@ -210,10 +212,16 @@ def _fuzzy_pairs(norms: Sequence[str], threshold: float) -> list[tuple[int, int]
                 continue
             i, j = members[r], members[c]
             pair = (i, j) if i < j else (j, i)
-            # cheap rejections first: numbers, then how many words differ at all
+            # cheap rejections first: numbers; too many different words; a word of one
+            # title with no spelling variant anywhere in the other (then _guards_pass fails)
             if pair in pairs or numbers[i] != numbers[j]:
                 continue
-            if len(words_of[i] ^ words_of[j]) > _MAX_DIFFERENT_WORDS:
+            wi, wj = words_of[i], words_of[j]
+            if len(wi ^ wj) > _MAX_DIFFERENT_WORDS:
+                continue
+            if any(not any(_variant(x, y) for y in wj) for x in wi - wj):
+                continue
+            if any(not any(_variant(y, x) for x in wi) for y in wj - wi):
                 continue
             if _guards_pass(norms[i], norms[j]):
                 pairs.add(pair)
@@ -236,10 +244,32 @@ def _union_ordered(groups: Iterable[Iterable[str]]) -> tuple[str, ...]:
     return tuple(seen)
 
 
+#: Every field but the sources: records equal on these are one entry seen several times.
+_FIELDS = attrgetter(
+    "id",
+    "title",
+    "abstract",
+    "authors",
+    "n_authors",
+    "date",
+    "updated",
+    "upvotes",
+    "organisation",
+    "urls",
+    "arxiv_id",
+    "doi",
+    "categories",
+)
+
+
 def _combine(records: Sequence[Paper]) -> Paper:
     """One Paper from the records of a group (records already in canonical order)."""
+    first = records[0]
     if len(records) == 1:
-        return records[0]
+        return first
+    key = _FIELDS(first)
+    if all(_FIELDS(r) == key for r in records[1:]):  # the same entry in several listings
+        return replace(first, sources=tuple(sorted({s for r in records for s in r.sources})))
     titles = Counter(r.title for r in records)
     title = min(titles, key=lambda t: (-titles[t], -len(t), t))
     arxiv = min((r.arxiv_id for r in records if r.arxiv_id), default=None)
@@ -266,7 +296,7 @@ def _combine(records: Sequence[Paper]) -> Paper:
         updated=updated,
         upvotes=upvotes,
         organisation=organisation,
-        urls=tuple(sorted(_union_ordered(r.urls for r in records))),
+        urls=_union_ordered(r.urls for r in records),
         arxiv_id=arxiv,
         doi=doi,
         categories=_union_ordered(r.categories for r in records),
@@ -303,15 +333,20 @@ def merge_papers(
     >>> [(p.id, p.abstract, len(p.sources)) for p in merge_papers([a, b])]
     [('arxiv:2504.06261', 'Longer one.', 2)]
     """
-    records = sorted(papers, key=lambda p: (p.id, p.title, p.sources, p.abstract))
+    records = sorted(
+        papers,
+        key=lambda p: (p.id, p.title, [(s.path, s.line, s.format) for s in p.sources], p.abstract),
+    )
     if not records:
         return ()
     links = _Links(records)
     # Stage 1: strong ids.
     first_with: dict[str, int] = {}
     for i, p in enumerate(records):
-        for key in (f"arxiv:{p.arxiv_id}" if p.arxiv_id else "", f"doi:{p.doi}" if p.doi else ""):
-            if key:
+        if p.arxiv_id or p.doi:
+            for key in (f"arxiv:{p.arxiv_id}", f"doi:{p.doi}"):
+                if key.endswith(":None"):
+                    continue
                 if key in first_with:
                     links.union(first_with[key], i)
                 else:

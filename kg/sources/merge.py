@@ -16,9 +16,11 @@ Three stages link records, each stronger than the next is allowed to be:
      never merge however long X is.
 
 Records are linked (union-find) and never across two different arXiv ids or DOIs.
-Fuzzy matching is blocked: a title is compared only with titles that share one of its
-:data:`BLOCK_KEYS` rarest words, and inside a block with :func:`rapidfuzz.process.cdist`,
-so 100k titles cost about as much as reading them, not 10^10 comparisons.
+Fuzzy matching is blocked: a title is compared only with titles that share two of its
+:data:`BLOCK_KEYS` (3) rarest content words (all its words when it has fewer), inside a
+block with :func:`rapidfuzz.process.cdist`. One typo makes a word unique, but the other two
+of the three rarest words still meet; pairs of rare words make small blocks, so 100k titles
+cost about as much as reading them, not 10^10 comparisons.
 
 Determinism: records are put in a canonical order (id, title, sources) before linking and
 links are made in that order, so the result depends only on the set of records, never on
@@ -52,6 +54,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from itertools import combinations
 from operator import attrgetter
 
 from rapidfuzz import fuzz, process
@@ -72,7 +75,7 @@ __all__ = [
 
 #: Minimum fuzz.ratio (0-100) of normalised titles for a fuzzy merge (see the measurement).
 FUZZY_THRESHOLD = 85.0
-#: How many of a title's rarest words name the blocks it is compared in.
+#: How many of a title's rarest words name the blocks it is compared in (in pairs).
 BLOCK_KEYS = 3
 #: A block larger than this is too common a word to say anything; it is skipped.
 _MAX_BLOCK = 2000
@@ -192,10 +195,15 @@ def _fuzzy_pairs(norms: Sequence[str], threshold: float) -> list[tuple[int, int]
         df.update(words)
     # rank words rarest first once, so each title picks its block keys with C-level sorts
     rank = {w: r for r, w in enumerate(sorted(df, key=lambda w: (df[w], w)))}
-    blocks: defaultdict[int, list[int]] = defaultdict(list)
+    blocks: defaultdict[tuple[int, ...], list[int]] = defaultdict(list)
     for i, words in enumerate(words_of):
-        for r in sorted(map(rank.__getitem__, words))[:BLOCK_KEYS]:
-            blocks[r].append(i)
+        rarest = sorted(map(rank.__getitem__, words))[:BLOCK_KEYS]
+        if len(rarest) < BLOCK_KEYS:
+            for r in rarest:
+                blocks[(r,)].append(i)
+        else:
+            for pair in combinations(rarest, 2):
+                blocks[pair].append(i)
     numbers = [_numbers(n) for n in norms]
     pairs: set[tuple[int, int]] = set()
     for key in sorted(blocks):

@@ -30,14 +30,15 @@ import math
 import re
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
+from types import SimpleNamespace
 from typing import Any, NamedTuple
 
 import networkx as nx
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from kg.rdf import vocab
 from kg.rdf.iris import DEFAULT_BASE, Minter
-from kg.rdf.vocab import CITO, DCTERMS, KG, PROV, RDF, RDFS, ROLE_PROPERTIES, SDO, SKOS, XSD
 
 __all__ = [
     "ENTITY_CLASSES",
@@ -50,6 +51,32 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+
+def _plain(namespace: Any, names: str) -> Any:
+    """A plain-``str`` mirror of the vocabulary terms this module uses.
+
+    rdflib's ``DefinedNamespace`` attribute lookup costs about 5 µs and its ``URIRef`` never
+    equals a ``str``; a million-triple export looks terms up a million times. The mirror
+    still fails on a typo (AttributeError), and every term still comes from :mod:`kg.rdf.vocab`.
+    """
+    return SimpleNamespace(**{name: str(getattr(namespace, name)) for name in names.split()})
+
+
+KG = _plain(vocab.KG, " ".join(vocab.KG.__annotations__))
+RDF = _plain(vocab.RDF, "type")
+RDFS = _plain(vocab.RDFS, "label")
+DCTERMS = _plain(vocab.DCTERMS, "abstract date identifier modified subject title")
+SDO = _plain(
+    vocab.SDO,
+    "CreativeWork Dataset Person ScholarlyArticle SoftwareSourceCode author "
+    "codeRepository name sourceOrganization url",
+)
+SKOS = _plain(vocab.SKOS, "altLabel prefLabel")
+PROV = _plain(vocab.PROV, "value")
+CITO = _plain(vocab.CITO, "Citation cites hasCitedEntity hasCitingEntity")
+XSD = _plain(vocab.XSD, "date dateTime decimal double gMonthDay gYear gYearMonth integer")
+ROLE_PROPERTIES: dict[str, str] = {k: str(v) for k, v in vocab.ROLE_PROPERTIES.items()}
 
 
 class Lit(NamedTuple):
@@ -107,7 +134,7 @@ def _string(value: Any) -> Lit:
 
 
 def _integer(value: Any) -> Lit:
-    return Lit(str(int(value)), _INTEGER)
+    return Lit(str(value) if type(value) is int else str(int(value)), _INTEGER)
 
 
 def _decimal(value: Any) -> Lit:
@@ -150,13 +177,6 @@ class _Walker:
         self.entities_graph = minter.entities_graph()
 
     def run(self) -> Iterator[Statement]:
-        """The statements, with vocabulary terms as plain ``str`` (rdflib's ``URIRef`` never
-        equals a ``str``, and writers compare and look up terms as ``str``)."""
-        lit = Lit
-        for s, p, o, g in self._run():
-            yield s, str(p), (o if type(o) is str or type(o) is lit else str(o)), g
-
-    def _run(self) -> Iterator[Statement]:
         graph = self.graph
         for node in sorted(graph.nodes):
             attrs = graph.nodes[node]

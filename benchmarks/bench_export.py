@@ -67,7 +67,7 @@ def synthetic_graph(n_papers: int, *, seed: int = 0) -> nx.MultiDiGraph:
     n_entities = max(10, n_papers // 3)
     kinds = ("method", "benchmark", "model", "repo")
     entities = [f"{kinds[i % 4]}:{rng.choice(WORDS)}-{i}" for i in range(n_entities)]
-    for i, e in enumerate(entities):
+    for e in entities:
         label = e.split(":", 1)[1].title()
         g.add_node(
             e,

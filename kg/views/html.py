@@ -1,7 +1,7 @@
 """Write a view as one self-contained, offline, script-safe HTML page.
 
-pyvis builds the vis-network options (physics solver, stabilisation, interaction) and the
-node and edge records; kg keeps the page template and the escaping to itself, because
+pyvis builds the vis-network options and node records (see :mod:`kg.views.payload`); kg
+keeps the page template and the escaping to itself, because
 pyvis 0.3.2's own template puts node titles into ``innerHTML`` (a paper titled
 ``<img src=x onerror=...>`` runs script there). Here:
 
@@ -33,25 +33,17 @@ from importlib import resources
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
 
 import networkx as nx
 
 from kg.atomic import write_atomic
 from kg.errors import ExportError
 from kg.model import NodeType
+from kg.views.payload import payload, plural, safe_url, short, style_of
 from kg.views.select import Mode, Selection, select
-from kg.views.style import (
-    EDGE_STYLES,
-    NODE_STYLES,
-    EdgeKind,
-    EdgeStyle,
-    NodeStyle,
-    community_colour,
-    node_size,
-)
+from kg.views.style import EDGE_STYLES, EdgeKind, EdgeStyle, community_colour
 
-__all__ = ["embed_json", "generate_view", "render_view", "safe_url"]
+__all__ = ["LAYOUT_BUDGET_MS", "embed_json", "generate_view", "render_view", "safe_url"]
 
 log = logging.getLogger(__name__)
 
@@ -60,25 +52,14 @@ log = logging.getLogger(__name__)
 LAYOUT_BUDGET_MS = 2500
 
 _VIS_JS = "templates/lib/vis-9.1.2/vis-network.min.js"
-_EXCERPT = 280
-_BIG_VIEW = 60
-_LANDMARKS = 12
-_LABEL = 36
-_ALIASES_SHOWN = 8
-_INTRODUCERS_SHOWN = 3
-_JSON_ESCAPES = str.maketrans(
-    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-)
-# Characters kept as they are when a URL is re-quoted; everything else (spaces, quotes,
-# angle brackets) is percent-encoded, so a URL can never leave its attribute or string.
-_URL_SAFE = "/:?#[]@!$&'()*+,;=%~-._"
-_NODE_TYPES = frozenset(t.value for t in NodeType)
-_FALLBACK_STYLE = NodeStyle("dot", "#999999", "#555555", "other", "a node of another type")
 _MODE_TITLES: Mapping[Mode, str] = {
     Mode.ALL: "Related work: papers and the entities they name",
     Mode.PAPERS: "Related work: papers linked by citation-style edges and shared entities",
     Mode.ENTITIES: "Related work: entity co-occurrence map",
 }
+_JSON_ESCAPES = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
 
 
 def embed_json(obj: Any) -> str:
@@ -97,267 +78,6 @@ def embed_json(obj: Any) -> str:
     """
     text = json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.translate(_JSON_ESCAPES)
-
-
-def safe_url(url: object) -> str | None:
-    """``url`` made safe to link to, or ``None`` unless it is an absolute http(s) URL.
-
-    Spaces, quotes and angle brackets are percent-encoded; other schemes (``javascript:``,
-    ``data:``, ``file:``) and relative or host-less URLs are refused.
-
-    Examples
-    --------
-    >>> safe_url("https://example.org/a b>c")
-    'https://example.org/a%20b%3Ec'
-    >>> safe_url("javascript:alert(1)") is None, safe_url("//evil.org") is None
-    (True, True)
-    """
-    if not isinstance(url, str):
-        return None
-    text = url.strip()
-    try:
-        parts = urlsplit(text)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
-        return None
-    return quote(text, safe=_URL_SAFE)
-
-
-def _short(text: str, limit: int) -> str:
-    """``text`` on one line, cut at a word boundary to at most ``limit`` characters."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut[limit // 2 :]:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:.-") + "…"
-
-
-def _display_label(data: Mapping[str, Any], node: str) -> str:
-    """The label drawn on the canvas: a paper's short name before its colon, else shortened."""
-    label = str(data.get("label") or node)
-    if data.get("node_type") == NodeType.PAPER:
-        head, colon, _ = label.partition(":")
-        if colon and 2 <= len(head.strip()) <= _LABEL:
-            return head.strip()
-    return _short(label, _LABEL)
-
-
-def _paper_links(data: Mapping[str, Any]) -> list[str]:
-    links = [safe_url(u) for u in data.get("urls") or ()]
-    if data.get("arxiv_id"):
-        links.append(safe_url(f"https://arxiv.org/abs/{data['arxiv_id']}"))
-    if data.get("doi"):
-        links.append(safe_url(f"https://doi.org/{data['doi']}"))
-    return list(dict.fromkeys(u for u in links if u))
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
-
-
-def _paper_tip(data: Mapping[str, Any], node: str) -> dict[str, Any]:
-    authors = data.get("authors") or []
-    n_authors = len(authors) if authors else data.get("n_authors")
-    rows = [["Date", str(data.get("date") or "not given")]]
-    rows.append(["Authors", "not given" if n_authors is None else f"{n_authors:,}"])
-    if data.get("organisation"):
-        rows.append(["Organisation", str(data["organisation"])])
-    if data.get("upvotes") is not None:
-        rows.append(["Upvotes", str(data["upvotes"])])
-    rows.append(["Id", node])
-    return {
-        "head": str(data.get("title") or data.get("label") or node),
-        "sub": "paper",
-        "rows": rows,
-        "text": _short(str(data.get("abstract") or ""), _EXCERPT),
-        "links": _paper_links(data),
-    }
-
-
-def _entity_tip(
-    graph: nx.MultiDiGraph, data: Mapping[str, Any], node: str, community: str | None
-) -> dict[str, Any]:
-    node_type = str(data.get("node_type", ""))
-    style = _style_of(node_type)
-    aliases = [str(a) for a in data.get("aliases") or ()]
-    shown = ", ".join(aliases[:_ALIASES_SHOWN])
-    if len(aliases) > _ALIASES_SHOWN:
-        shown += f" (+{len(aliases) - _ALIASES_SHOWN} more)"
-    introducers = [str(p) for p in data.get("introduced_by") or ()]
-    named = [
-        _short(str(graph.nodes[p].get("label", p)), 80) if p in graph else p
-        for p in introducers[:_INTRODUCERS_SHOWN]
-    ]
-    if len(introducers) > _INTRODUCERS_SHOWN:
-        named.append(f"+{len(introducers) - _INTRODUCERS_SHOWN} more")
-    rows = [
-        ["Aliases", shown or "none"],
-        ["Introduced by", "; ".join(named) or "no paper in this graph"],
-        ["Named by", _count(int(data.get("n_papers") or 0), "paper")],
-    ]
-    family = data.get("family")
-    if family:
-        family_label = graph.nodes[family].get("label", family) if family in graph else family
-        rows.append(["Variant of", str(family_label)])
-    for key, name in (("size", "Size"), ("variant", "Variant")):
-        if data.get(key):
-            rows.append([name, str(data[key])])
-    if community is not None:
-        rows.append(["Community", community])
-    rows.append(["Id", node])
-    url = safe_url(data.get("url"))
-    return {
-        "head": str(data.get("label") or node),
-        "sub": style.name,
-        "rows": rows,
-        "text": "",
-        "links": [url] if url else [],
-    }
-
-
-def _style_of(node_type: str) -> NodeStyle:
-    return NODE_STYLES[NodeType(node_type)] if node_type in _NODE_TYPES else _FALLBACK_STYLE
-
-
-def _node_records(
-    selection: Selection, source: nx.MultiDiGraph
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """The vis-network node records (built with pyvis) and, in parallel, kg's own metadata."""
-    from pyvis.node import Node
-
-    top_score = max(selection.scores.values(), default=0.0)
-    nodes: list[dict[str, Any]] = []
-    meta: list[dict[str, Any]] = []
-    ranked = sorted(selection.graph, key=lambda n: (-selection.scores.get(n, 0.0), n))
-    big_view = len(ranked) > _BIG_VIEW
-    for rank, node in enumerate(ranked):
-        data = selection.graph.nodes[node]
-        node_type = str(data.get("node_type", ""))
-        style = _style_of(node_type)
-        fill, border = style.colour, style.border
-        community = selection.community.get(node) if selection.mode is Mode.ENTITIES else None
-        community_label = None
-        if selection.mode is Mode.ENTITIES:
-            fill, border = community_colour(community), "#333333"
-            if community is not None:
-                community_label = selection.community_labels[community]
-        record = Node(
-            node,
-            style.shape,
-            _display_label(data, node),
-            size=node_size(selection.scores.get(node, 0.0), top_score),
-            color={
-                "background": fill,
-                "border": border,
-                "highlight": {"background": fill, "border": "#000000"},
-                "hover": {"background": fill, "border": "#000000"},
-            },
-            borderWidth=3 if node == selection.focus else 1,
-        ).options
-        if big_view and (rank < _LANDMARKS or node == selection.focus):
-            # Zoomed out to fit a few hundred nodes, 14 px labels fall below vis-network's
-            # drawing threshold; the most central keep large labels as landmarks.
-            record["font"] = {"size": 36}
-        nodes.append(record)
-        if node_type == NodeType.PAPER:
-            tip = _paper_tip(data, node)
-        else:
-            tip = _entity_tip(source, data, node, community_label)
-        url = next(iter(tip["links"]), None)
-        meta.append(
-            {
-                "id": node,
-                "kind": node_type,
-                "name": str(data.get("label") or node),
-                "url": url,
-                "tip": tip,
-            }
-        )
-    return nodes, meta
-
-
-def _edge_records(selection: Selection, source: nx.MultiDiGraph) -> list[dict[str, Any]]:
-    """The vis-network edge records (built with pyvis), each with its hover text."""
-    from pyvis.edge import Edge
-
-    graph = selection.graph
-
-    def name(node: str) -> str:
-        return _short(str(source.nodes[node].get("label", node)), 60) if node in source else node
-
-    edges: list[dict[str, Any]] = []
-    for u, v, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3]):
-        kind = EdgeKind(key)
-        style = EDGE_STYLES[kind]
-        weight = float(data.get("weight", 1.0))
-        hover = f"{name(u)} {style.verb} {name(v)}"
-        via = [name(e) for e in data.get("via", ())]
-        if kind is EdgeKind.CITES:
-            hover += f" (names {', '.join(via)}, which it introduces)" if via else ""
-        elif kind is EdgeKind.SHARES:
-            hover += f": {', '.join(via)}"
-        elif kind is EdgeKind.COOCCURS:
-            hover += f" in {_count(int(weight), 'paper')}"
-        elif kind is not EdgeKind.VARIANT_OF:
-            hover += f" ({_count(int(weight), 'mention')})"
-        record = Edge(
-            u,
-            v,
-            directed=style.arrow,
-            id=f"{u}|{key}|{v}",
-            color={"color": style.colour, "highlight": "#000000", "hover": "#000000"},
-            width=style.width,
-            dashes=list(style.dashes) if style.dashes else False,
-        ).options
-        record["kgHover"] = hover
-        record["kgVerb"] = style.name
-        edges.append(record)
-    return edges
-
-
-def _stabilisation_iterations(n_nodes: int) -> int:
-    """Fewer layout iterations for larger views, so every view settles in a few seconds."""
-    return max(60, min(1000, 200_000 // max(n_nodes, 1)))
-
-
-def _options(n_nodes: int, n_edges: int) -> dict[str, Any]:
-    """vis-network options, built through pyvis's Network/Options API."""
-    from pyvis.network import Network
-
-    net = Network(directed=True)
-    net.force_atlas_2based(
-        gravity=-60, central_gravity=0.01, spring_length=110, spring_strength=0.08, damping=0.5
-    )
-    net.toggle_stabilization(True)
-    net.toggle_hide_edges_on_drag(n_edges > 2000)
-    net.inherit_edge_colors(False)
-    if n_edges <= 1500:
-        net.set_edge_smooth("continuous")
-    options: dict[str, Any] = json.loads(net.options.to_json())
-    if n_edges > 1500:
-        options["edges"]["smooth"] = {"enabled": False}
-    stabilization = options["physics"]["stabilization"]
-    stabilization["iterations"] = _stabilisation_iterations(n_nodes)
-    stabilization["updateInterval"] = 25 if n_nodes <= 1000 else 5
-    options["physics"]["minVelocity"] = 1.0
-    options["interaction"].update(
-        {"hover": True, "tooltipDelay": 120, "navigationButtons": False, "multiselect": False}
-    )
-    options["layout"] = {"randomSeed": 7, "improvedLayout": n_nodes <= 100}
-    options["nodes"] = {
-        "font": {
-            "size": 14,
-            "face": "system-ui, sans-serif",
-            "strokeWidth": 3,
-            "strokeColor": "#ffffff",
-        },
-    }
-    options["edges"]["font"] = {"size": 12, "align": "middle", "strokeWidth": 3}
-    options["edges"]["arrows"] = {"to": {"enabled": False, "scaleFactor": 0.6}}
-    return options
 
 
 def _shape_svg(shape: str, fill: str, border: str) -> str:
@@ -396,7 +116,7 @@ def _legend(selection: Selection) -> str:
     for kind in order:
         if not kinds.get(kind):
             continue
-        style = _style_of(kind)
+        style = style_of(kind)
         fill = "#FFFFFF" if entity_map else style.colour
         border = "#333333" if entity_map else style.border
         parts.append(
@@ -428,7 +148,7 @@ def _legend(selection: Selection) -> str:
                 continue
             parts.append(
                 f'<li><span class="kg-swatch" style="background:{colour}"></span> '
-                f'{esc(_short(label, 60))} <span class="kg-count">{size:,}</span></li>'
+                f'{esc(short(label, 60))} <span class="kg-count">{size:,}</span></li>'
             )
         if others:
             parts.append(
@@ -455,8 +175,8 @@ def _summary(selection: Selection, source: nx.MultiDiGraph) -> str:
     if selection.focus is not None:
         label = str(source.nodes[selection.focus].get("label", selection.focus))
         kind = str(source.nodes[selection.focus].get("node_type", ""))
-        steps = _count(selection.depth, "step")
-        scope = f"The {what} within {steps} of “{_short(label, 80)}” ({kind})"
+        steps = plural(selection.depth, "step")
+        scope = f"The {what} within {steps} of “{short(label, 80)}” ({kind})"
     else:
         scope = f"All {what} of the graph"
     if selection.omitted:
@@ -522,16 +242,8 @@ def _csp_hash(script: str) -> str:
 
 
 def _page(selection: Selection, source: nx.MultiDiGraph, title: str) -> str:
-    nodes, meta = _node_records(selection, source)
-    edges = _edge_records(selection, source)
-    data = {
-        "nodes": nodes,
-        "meta": meta,
-        "edges": edges,
-        "options": _options(len(nodes), len(edges)),
-        "focus": selection.focus,
-        "layoutBudgetMs": LAYOUT_BUDGET_MS,
-    }
+    data = payload(selection, source)
+    data["layoutBudgetMs"] = LAYOUT_BUDGET_MS
     vis_js = _vis_js()
     view_js = _asset("view.js")
     csp = "; ".join(
@@ -587,7 +299,7 @@ def generate_view(
         title = _MODE_TITLES[selection.mode]
         if selection.focus is not None:
             label = graph.nodes[selection.focus].get("label", selection.focus)
-            title += f" around {_short(str(label), 60)}"
+            title += f" around {short(str(label), 60)}"
     return _page(selection, graph, title)
 
 

@@ -208,7 +208,7 @@ def open_view(browser_context: Any) -> Iterator[Callable[[Path], OpenedView]]:
         page.route("**/*", route)
         page.add_init_script(_INIT)
         page.goto(path.resolve().as_uri())
-        page.wait_for_function("() => window.kgStabilised !== null", timeout=20_000)
+        page.wait_for_function('() => typeof window.kgStabilised === "number"', timeout=20_000)
         return view
 
     yield opener

@@ -114,7 +114,10 @@ def test_edge_hover_shows_the_role(
     view.page.mouse.move(*view.edge_point(edge))
     view.page.wait_for_function("(id) => !!kgView.edges.get(id).label", arg=edge, timeout=3000)
     assert view.js(f"kgView.edges.get('{edge}').label") == "cites (citation-style)"
-    assert "cites" in view.js("document.getElementById('kg-tooltip').textContent")
+    assert view.js("document.getElementById('kg-tooltip').textContent") == (
+        "InstInfer: In-Storage Attention cites FlexGen: High-Throughput Generative Inference of"
+        " LLMs with… (names FlexGen, which it introduces)"
+    )
     view.page.mouse.move(2, 2)
     view.page.wait_for_function("(id) => !kgView.edges.get(id).label", arg=edge, timeout=3000)
     _clean(view, path)

@@ -20,6 +20,8 @@ from kg.views import embed_json, generate_view, render_view, safe_url, select
 from .conftest import page_data
 
 HOSTILE = "<img src=x onerror=alert(1)>"
+A = "arxiv:2303.06865"
+B = "title:instinfer-in-storage-attention-54887386"
 _SCRIPTS = re.compile(r"<script>(.*?)</script>", re.S)
 
 
@@ -76,16 +78,30 @@ def test_tooltips_carry_what_a_reader_needs(page: str) -> None:
     assert dict(meta["model:qwen2.5-7b"]["tip"]["rows"])["Variant of"] == "Qwen2.5"
 
 
-def test_edges_are_styled_by_role_with_hover_text(page: str) -> None:
-    edges = {e["id"]: e for e in page_data(page)["edges"]}
-    cites = edges["title:instinfer-in-storage-attention-54887386|cites|arxiv:2303.06865"]
-    assert cites["arrows"] == "to" and cites["dashes"] is False
-    assert cites["kgHover"] == (
-        "InstInfer: In-Storage Attention cites FlexGen: High-Throughput Generative Inference"
-        " of LLMs with… (names FlexGen, which it introduces)"
-    )
-    compares = edges["title:instinfer-in-storage-attention-54887386|compares_with|method:flexgen"]
-    assert compares["dashes"] == [3, 3] and compares["kgVerb"] == "compares with"
+def test_edges_are_compact_rows_styled_by_kind(page: str, tiny_graph: nx.MultiDiGraph) -> None:
+    data = page_data(page)
+    ids = [n["id"] for n in data["nodes"]]
+    rows = {(ids[r[0]], ids[r[1]], r[2]): r[3:] for r in data["edges"]}
+    assert set(rows) == set(tiny_graph.edges(keys=True))
+    assert rows[B, A, "cites"] == [1.0, "FlexGen"]
+    assert rows[B, "method:flexgen", "compares_with"] == [1.0, ""]
+    styles = data["edgeStyles"]
+    assert styles["cites"]["arrows"] == "to" and styles["cites"]["dashes"] is False
+    assert styles["compares_with"]["dashes"] == [3, 3]
+    assert styles["cooccurs"]["arrows"] == ""
+    assert styles["compares_with"]["name"] == "compares with"
+
+
+def test_node_look_travels_once_per_group(page: str, tiny_graph: nx.MultiDiGraph) -> None:
+    data = page_data(page)
+    groups = data["options"]["groups"]
+    assert set(groups) == {"paper", "method", "benchmark", "model", "repo"}
+    assert groups["method"]["shape"] == "diamond"
+    assert groups["paper"]["color"]["background"] == "#0072B2"
+    assert all("color" not in n and "shape" not in n for n in data["nodes"])
+    entity_map = page_data(generate_view(tiny_graph, mode="entities"))
+    assert set(entity_map["options"]["groups"]) == {"method/0", "repo/0", "model/1", "benchmark/1"}
+    assert entity_map["options"]["groups"]["method/0"]["color"]["background"] == "#E69F00"
 
 
 @settings(max_examples=150, deadline=None)
@@ -177,8 +193,9 @@ def test_legend_lists_the_types_and_lines_drawn(tiny_graph: nx.MultiDiGraph) -> 
 def test_focus_node_is_marked_and_first(tiny_graph: nx.MultiDiGraph) -> None:
     data = page_data(generate_view(tiny_graph, focus="InstInfer", depth=1))
     assert data["focus"] == "method:instinfer"
-    widths = {n["id"]: n["borderWidth"] for n in data["nodes"]}
-    assert widths.pop("method:instinfer") == 3 and set(widths.values()) == {1}
+    widths = {n["id"]: n.get("borderWidth") for n in data["nodes"]}
+    assert widths.pop("method:instinfer") == 3 and set(widths.values()) == {None}
+    assert data["options"]["nodes"]["borderWidth"] == 1
 
 
 def test_node_size_follows_centrality(make_graph: Callable[..., nx.MultiDiGraph]) -> None:

@@ -3,7 +3,8 @@
  * Safety: every text from the data is put into the page with textContent (never innerHTML),
  * links get an href only when they parse as http(s) URLs, and no request leaves the page.
  * Test hooks: window.kgView (network, data sets, find), window.kgStabilised (ms after
- * navigation start when the layout settled and physics was switched off).
+ * navigation start when the layout settled and physics was switched off), window.kgLayout
+ * (layout iterations done, planned, and whether the time budget stopped it).
  */
 (function () {
   "use strict";
@@ -18,6 +19,7 @@
   var meta = {};
   var edgeInfo = {};
   window.kgStabilised = null;
+  window.kgLayout = { iterations: 0, total: 0, stopped: false };
 
   data.meta.forEach(function (m) { meta[m.id] = m; });
 
@@ -62,13 +64,37 @@
     return box;
   }
 
+  function shorten(text, limit) {
+    text = String(text);
+    return text.length <= limit ? text : text.slice(0, limit - 1).replace(/\s+\S*$/, "") + "…";
+  }
+
+  function plural(n, word) {
+    return n.toLocaleString("en") + " " + word + (n === 1 ? "" : "s");
+  }
+
+  // Edge rows are [from, to, kind, weight, via]; styles come from data.edgeStyles.
+  function hoverText(from, to, kind, weight, via) {
+    var text = shorten(from.name, 60) + " " + data.edgeStyles[kind].verb + " " +
+      shorten(to.name, 60);
+    if (kind === "cites") { return via ? text + " (names " + via + ", which it introduces)" : text; }
+    if (kind === "shares") { return text + ": " + via; }
+    if (kind === "cooccurs") { return text + " in " + plural(weight, "paper"); }
+    if (kind === "variant_of") { return text; }
+    return text + " (" + plural(weight, "mention") + ")";
+  }
+
   var nodes = new vis.DataSet(data.nodes);
-  var edges = new vis.DataSet(data.edges.map(function (edge) {
-    edgeInfo[edge.id] = { hover: edge.kgHover, verb: edge.kgVerb };
-    var copy = Object.assign({}, edge);
-    delete copy.kgHover;
-    delete copy.kgVerb;
-    return copy;
+  var edges = new vis.DataSet(data.edges.map(function (row) {
+    var from = data.meta[row[0]];
+    var to = data.meta[row[1]];
+    var style = data.edgeStyles[row[2]];
+    var id = from.id + "|" + row[2] + "|" + to.id;
+    edgeInfo[id] = { hover: hoverText(from, to, row[2], row[3], row[4]), verb: style.name };
+    return {
+      id: id, from: from.id, to: to.id, arrows: style.arrows, color: style.color,
+      dashes: style.dashes, width: style.width
+    };
   }));
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
 
@@ -92,7 +118,9 @@
   var layoutStart = performance.now();
   network.on("stabilizationProgress", function (progress) {
     status.textContent = "Laying out… " + Math.round(100 * progress.iterations / progress.total) + "%";
+    window.kgLayout = { iterations: progress.iterations, total: progress.total, stopped: false };
     if (window.kgStabilised === null && performance.now() - layoutStart > data.layoutBudgetMs) {
+      window.kgLayout.stopped = true;
       network.stopSimulation();
     }
   });

@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
@@ -85,13 +86,16 @@ def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
             m.type.value,
         ),
     )
-    taken: dict[Field, list[tuple[int, int]]] = {Field.TITLE: [], Field.ABSTRACT: []}
+    taken: dict[Field, tuple[list[int], list[int]]] = {Field.TITLE: ([], []),
+                                                         Field.ABSTRACT: ([], [])}
     kept: list[Mention] = []
     for m in ranked:
-        spans = taken[m.field]
-        if any(m.start < e and s < m.end for s, e in spans):
+        starts, ends = taken[m.field]
+        i = bisect.bisect_left(starts, m.start)
+        if (i < len(starts) and starts[i] < m.end) or (i > 0 and ends[i - 1] > m.start):
             continue
-        spans.append((m.start, m.end))
+        starts.insert(i, m.start)
+        ends.insert(i, m.end)
         kept.append(m)
     kept.sort(key=lambda m: (_FIELD_ORDER[m.field], m.start, m.end))
     return kept

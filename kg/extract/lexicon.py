@@ -80,9 +80,17 @@ class Lexicon:
             return True
         return name.endswith("s") and (name[:-1] in self.stop)
 
+    @property
+    def by_name(self) -> dict[str, EntityType]:
+        """Entries as a dict (built once; do not mutate)."""
+        found = self._compiled.get("by_name")
+        if found is None:
+            found = self._compiled["by_name"] = dict(self.entries)
+        return found  # type: ignore[no-any-return]
+
     def _automata(self) -> tuple[Any, Any]:
         compiled = self._compiled
-        if not compiled:
+        if "exact" not in compiled:
             exact = ahocorasick.Automaton()
             folded = ahocorasick.Automaton()
             for name, kind in self.entries:
@@ -109,10 +117,10 @@ class Lexicon:
         """
         exact, folded = self._automata()
         if len(exact):
-            for end, (length, kind) in exact.iter(text):
+            for end, (length, kind) in exact.iter_long(text):
                 yield end + 1 - length, end + 1, kind
         if len(folded):
-            for end, (length, kind) in folded.iter(_lower_same_length(text)):
+            for end, (length, kind) in folded.iter_long(_lower_same_length(text)):
                 yield end + 1 - length, end + 1, kind
 
 

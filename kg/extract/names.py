@@ -242,7 +242,7 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
     ...  for c in analyse(p, load_lexicon())]
     [('title', 'FlexGen', 'method', True), ('abstract', 'OPT-30B', 'model', False), ('abstract', 'GLUE', 'benchmark', False)]
     """
-    exact = dict(lexicon.entries)
+    exact = lexicon.by_name
     out: list[Candidate] = []
     introduced: dict[str, EntityType] = {}
     title = paper.title

@@ -24,9 +24,9 @@ paper carries the same role (what the graph's paper -> entity edge records).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from kg.model import EntityType, Field, Mention, Paper, Role
 from kg.text import compact_key, sentence_spans
@@ -60,6 +60,8 @@ _CUES = re.compile(
     r"backbones?|equipped|integrat\w*|incorporat\w*|combin\w*)"
     r")\b"
 )
+#: How far before a mention cues are looked for (bounded: no quadratic work on huge text).
+_LOOKBACK = 240
 _GROUP_ROLE = {
     "intro": Role.INTRODUCES,
     "comp": Role.COMPARES_WITH,
@@ -117,23 +119,30 @@ def assign_roles(paper: Paper, mentions: Sequence[Mention]) -> list[Mention]:
     mention of the same entity (same type and compact key) takes the strongest role.
     """
     spans: dict[Field, list[tuple[int, int]]] = {}
-    placed: list[Mention] = []
+    starts: dict[Field, list[int]] = {}
+    keys: dict[str, str] = {}
+    placed: list[tuple[Mention, Role, int, int, tuple[EntityType, str]]] = []
+    best: dict[tuple[EntityType, str], Role] = {}
     for m in mentions:
         text = paper.title if m.field is Field.TITLE else paper.abstract
         if m.field not in spans:
             spans[m.field] = sentence_spans(text)
-        s_start, s_end = 0, len(text)
-        for s, e in spans[m.field]:
-            if s <= m.start < max(e, s + 1):
-                s_start, s_end = s, e
-                break
+            starts[m.field] = [s for s, _ in spans[m.field]]
+        i = bisect.bisect_right(starts[m.field], m.start) - 1
+        s_start, s_end = spans[m.field][i] if i >= 0 else (0, len(text))
+        s_end = max(s_end, m.end)
         role = m.role
         if role is Role.MENTIONS:
-            role = cue_role(text[s_start : m.start], m.type)
-        placed.append(replace(m, role=role, sentence_start=s_start, sentence_end=s_end))
-    best: dict[tuple[EntityType, str], Role] = {}
-    for m in placed:
-        key = (m.type, compact_key(m.text))
-        if key not in best or _RANK[m.role] < _RANK[best[key]]:
-            best[key] = m.role
-    return [replace(m, role=best[(m.type, compact_key(m.text))]) for m in placed]
+            role = cue_role(text[max(s_start, m.start - _LOOKBACK) : m.start], m.type)
+        key = keys.get(m.text)
+        if key is None:
+            key = keys[m.text] = compact_key(m.text)
+        entity = (m.type, key)
+        placed.append((m, role, s_start, s_end, entity))
+        if entity not in best or _RANK[role] < _RANK[best[entity]]:
+            best[entity] = role
+    return [
+        Mention(m.paper_id, m.text, m.type, best[entity], m.field, m.start, m.end, m.extractor,
+                m.confidence, s_start, s_end)
+        for m, _, s_start, s_end, entity in placed
+    ]

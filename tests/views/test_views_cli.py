@@ -7,9 +7,9 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from click.testing import CliRunner
+from kg_cli.main import cli
 
 from kg.workspace import save
-from kg_cli.main import cli
 
 from .conftest import page_data
 

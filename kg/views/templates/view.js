@@ -9,7 +9,9 @@
 (function () {
   "use strict";
 
+  var timings = { start: performance.now() };
   var data = JSON.parse(document.getElementById("kg-data").textContent);
+  timings.parsed = performance.now();
   var container = document.getElementById("kg-network");
   var tooltip = document.getElementById("kg-tooltip");
   var details = document.getElementById("kg-details");
@@ -96,7 +98,10 @@
       dashes: style.dashes, width: style.width
     };
   }));
+  timings.datasets = performance.now();
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
+  timings.network = performance.now();
+  window.kgTimings = timings;
 
   function setPhysics(on) {
     network.setOptions({ physics: { enabled: on } });

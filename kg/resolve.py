@@ -33,9 +33,9 @@ Model variants are not merged into their family: ``Qwen2.5-7B`` keeps its own en
 them with a ``variant_of`` edge.
 
 Scale: nothing is compared all-pairs. Keys are grouped by dictionary; typo candidates are
-blocked by (type, number signature, first three characters, length) and by (..., last three
-characters, length) -- one edit leaves one of the two intact on keys of 8+ characters -- and
-compared inside a block with :func:`rapidfuzz.process.cdist`. ``benchmarks/bench_resolve.py``
+blocked by (type, number signature, length, two thirds of the key) -- one edit leaves two
+thirds intact (see ``_blocks``) -- and compared inside a block with
+:func:`rapidfuzz.process.cdist`. ``benchmarks/bench_resolve.py``
 measures 10k -> 1M mentions.
 
 Every alias is explained: the entity's ``merges`` list gives, per alias, the rule (and
@@ -326,21 +326,37 @@ def number_signature(key: str) -> tuple[str, ...]:
 
 
 def _blocks(keys: Sequence[str], min_length: int) -> dict[tuple[Any, ...], list[int]]:
+    """Blocks in which every pair of keys one edit apart meets (at least once).
+
+    Cut the shorter key of such a pair (length m; the other has m or m + 1 characters)
+    into thirds at ``t1 = m // 3`` and ``t2 = 2 * m // 3``. The edit lies in one third, so
+    the other two are intact: edit in the last third, both keys start with ``key[:t2]``;
+    in the first, both end with the last ``m - t1`` characters; in the middle, both start
+    with ``key[:t1]`` and end with the last ``m - t2``. Each key enters those blocks as the
+    shorter (m = its length) and as the longer (m = its length - 1) of a pair, and every
+    block is keyed by two thirds of a key, so blocks stay small however many keys there are.
+    """
     blocks: dict[tuple[Any, ...], list[int]] = defaultdict(list)
     for i, key in enumerate(keys):
-        if len(key) >= min_length:
-            sig = number_signature(key)
-            blocks[("head", sig, key[:3], len(key))].append(i)
-            blocks[("tail", sig, key[-3:], len(key))].append(i)
+        n = len(key)
+        if n < min_length:
+            continue
+        sig = number_signature(key)
+        for m in (n, n - 1):
+            if m < min_length:
+                continue
+            t1, t2 = m // 3, 2 * m // 3
+            blocks[(sig, m, 0, key[:t2])].append(i)
+            blocks[(sig, m, 1, key[n - (m - t1) :])].append(i)
+            blocks[(sig, m, 2, key[:t1], key[n - (m - t2) :])].append(i)
     return blocks
 
 
 def typo_pairs(keys: Sequence[str], *, min_length: int = TYPO_MIN_LENGTH) -> set[tuple[int, int]]:
     """Index pairs ``(i, j)``, ``i < j``, of distinct keys one edit apart, found by blocking.
 
-    Equal to the all-pairs answer (a test checks it): two keys one edit apart with at
-    least 8 characters share their first or their last three characters and their lengths
-    differ by at most one, so they meet in a block; number signatures must agree anyway.
+    Equal to the all-pairs answer (a hypothesis test checks it): see ``_blocks`` for why
+    every such pair meets in a block; number signatures must agree anyway.
 
     Examples
     --------
@@ -351,25 +367,28 @@ def typo_pairs(keys: Sequence[str], *, min_length: int = TYPO_MIN_LENGTH) -> set
     from rapidfuzz.distance import Levenshtein
 
     pairs: set[tuple[int, int]] = set()
-    blocks = _blocks(keys, min_length)
-    for (side, sig, affix, length), members in blocks.items():
-        for others in (members, blocks.get((side, sig, affix, length + 1))):
-            if not others or (others is members and len(members) < 2):
-                continue
-            choices = [keys[j] for j in others]
-            for start in range(0, len(members), _CHUNK):
-                rows = members[start : start + _CHUNK]
-                matrix = process.cdist(
-                    [keys[i] for i in rows],
-                    choices,
-                    scorer=Levenshtein.distance,
-                    score_cutoff=1,
-                    dtype="int8",
-                )
-                for r, c in zip(*(matrix <= 1).nonzero(), strict=True):
-                    i, j = rows[int(r)], others[int(c)]
-                    if keys[i] != keys[j]:
-                        pairs.add((i, j) if i < j else (j, i))
+    for members in _blocks(keys, min_length).values():
+        if len(members) < 2:
+            continue
+        if len(members) == 2:
+            i, j = members
+            if keys[i] != keys[j] and Levenshtein.distance(keys[i], keys[j], score_cutoff=1) <= 1:
+                pairs.add((i, j) if i < j else (j, i))
+            continue
+        choices = [keys[j] for j in members]
+        for start in range(0, len(members), _CHUNK):
+            rows = members[start : start + _CHUNK]
+            matrix = process.cdist(
+                choices[start : start + _CHUNK],
+                choices,
+                scorer=Levenshtein.distance,
+                score_cutoff=1,
+                dtype="int8",
+            )
+            for r, c in zip(*(matrix <= 1).nonzero(), strict=True):
+                i, j = rows[int(r)], members[int(c)]
+                if keys[i] != keys[j]:
+                    pairs.add((i, j) if i < j else (j, i))
     return pairs
 
 
@@ -450,23 +469,35 @@ def _abbreviation_pairs(papers: Iterable[Paper]) -> dict[str, tuple[str, str, st
 
 
 def _fold_mentions(mentions: Sequence[Mention]) -> tuple[list[_Surface], list[int]]:
+    """Distinct (type, text) surfaces in sorted order, and each mention's surface index.
+
+    Sorting the few distinct surfaces, not the many mentions, makes everything after this
+    independent of the mention order.
+    """
     index: dict[tuple[str, str], int] = {}
-    surfaces: list[_Surface] = []
-    assignment: list[int] = []
+    found: list[_Surface] = []
+    first: list[int] = []
+    introduces = Role.INTRODUCES
     for m in mentions:
-        ident = (str(m.type), m.text)
+        ident = (m.type.value, m.text)
         i = index.get(ident)
         if i is None:
-            raw, affix, key = key_of(m.text, ident[0])
-            i = index[ident] = len(surfaces)
-            surfaces.append(_Surface(ident[0], m.text, raw, affix, key))
-        s = surfaces[i]
+            i = index[ident] = len(found)
+            found.append(_Surface(ident[0], m.text, "", "", ""))
+        s = found[i]
         s.mentions += 1
         s.papers.add(m.paper_id)
-        if m.role == Role.INTRODUCES:
+        if m.role is introduces:
             s.introduced_by.add(m.paper_id)
-        assignment.append(i)
-    return surfaces, assignment
+        first.append(i)
+    order = sorted(range(len(found)), key=lambda i: (found[i].type, found[i].text))
+    rank = [0] * len(found)
+    for new, old in enumerate(order):
+        rank[old] = new
+    surfaces = [found[i] for i in order]
+    for s in surfaces:
+        s.raw, s.affix, s.key = key_of(s.text, s.type)
+    return surfaces, [rank[i] for i in first]
 
 
 def _split_tags(surfaces: Sequence[_Surface], rules: AliasRules) -> dict[int, dict[int, int]]:
@@ -500,9 +531,14 @@ def _link(
     by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, s in enumerate(surfaces):
         by_key[(s.type, s.key)].append(i)
+    types = sorted({s.type for s in surfaces})
+    named_types = [t for t in types if t != EntityType.REPO]
+    keys_of_type: dict[str, list[str]] = {
+        t: sorted({k for tt, k in by_key if tt == t}) for t in types
+    }
 
     for etype, names in rules.merges:
-        for t in [etype] if etype else sorted({s.type for s in surfaces}):
+        for t in [etype] if etype else types:
             keyed = [(name, key_of(name, t)[2]) for name in names]
             present = [i for _, k in keyed for i in by_key.get((t, k), [])]
             if not present:
@@ -540,7 +576,7 @@ def _link(
                 links.union(members[0], i, Rule.MODEL_PARTS)
 
     for short_key, (long_key, short, long, defining) in sorted(_abbreviation_pairs(papers).items()):
-        for t in sorted({s.type for s in surfaces} - {"repo"}):
+        for t in named_types:
             shorts, longs = by_key.get((t, short_key), []), by_key.get((t, long_key), [])
             if shorts and longs:
                 links.union(shorts[0], longs[0], Rule.ABBREVIATION)
@@ -549,8 +585,8 @@ def _link(
             elif longs:
                 extra[longs[0]].append(Merge(short, Rule.ABBREVIATION, 100.0, tuple(defining)))
 
-    for t in sorted({s.type for s in surfaces} - {"repo"}):
-        typed = sorted({surface.key for surface in surfaces if surface.type == t})
+    for t in named_types:
+        typed = keys_of_type[t]
         for ka, kb in sorted(typo_pairs(typed)):
             ia, ib = by_key[(t, typed[ka])][0], by_key[(t, typed[kb])][0]
             if not _typo_words_ok(surfaces[ia].text, surfaces[ib].text, t):
@@ -567,28 +603,28 @@ def _compact(text: str | None) -> str:
 
 
 def _explain(
-    members: list[int], label: int, links: _Links, surfaces: Sequence[_Surface]
+    members: list[int],
+    label: int,
+    neighbours: Mapping[int, list[tuple[int, Rule, float]]],
+    surfaces: Sequence[_Surface],
 ) -> dict[int, tuple[Rule, float]]:
     """Breadth-first from the label over the links: the rule that reached each surface."""
-    neighbours: dict[int, list[tuple[int, Rule, float]]] = defaultdict(list)
-    inside = set(members)
-    for a, b, rule, score in links.edges:
-        if a in inside:
-            neighbours[a].append((b, rule, score))
-            neighbours[b].append((a, rule, score))
     reached = {label: (Rule.PREFERRED, 100.0)}
     queue = [label]
     while queue:
         nxt: list[int] = []
         for node in queue:
             for other, rule, score in sorted(
-                neighbours[node], key=lambda e: (list(Rule).index(e[1]), surfaces[e[0]].text)
+                neighbours.get(node, ()), key=lambda e: (_RULE_ORDER[e[1]], surfaces[e[0]].text)
             ):
                 if other not in reached:
                     reached[other] = (rule, score)
                     nxt.append(other)
         queue = nxt
     return reached
+
+
+_RULE_ORDER = {rule: i for i, rule in enumerate(Rule)}
 
 
 def _digest(text: str) -> str:
@@ -617,6 +653,10 @@ def _drafts(
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(surfaces)):
         groups[links.find(i)].append(i)
+    neighbours: defaultdict[int, list[tuple[int, Rule, float]]] = defaultdict(list)
+    for a, b, rule, score in links.edges:
+        neighbours[a].append((b, rule, score))
+        neighbours[b].append((a, rule, score))
     drafts: dict[int, _Draft] = {}
     for root, members in groups.items():
         label_i = min(
@@ -628,7 +668,7 @@ def _drafts(
                 surfaces[i].text,
             ),
         )
-        reached = _explain(members, label_i, links, surfaces)
+        reached = _explain(members, label_i, neighbours, surfaces)
         aliases: dict[str, Merge] = {}
         for i in members:
             s = surfaces[i]
@@ -735,11 +775,7 @@ def resolve(
     'model:qwen2.5'
     """
     rules = aliases or AliasRules()
-    ordered = sorted(
-        range(len(mentions)),
-        key=lambda i: (mentions[i].type, mentions[i].text, mentions[i].paper_id),
-    )
-    surfaces, assignment = _fold_mentions([mentions[i] for i in ordered])
+    surfaces, assignment = _fold_mentions(mentions)
     links, extra = _link(surfaces, rules, papers)
     drafts_by_root = _drafts(surfaces, links, extra)
     drafts = _add_families(sorted(drafts_by_root.values(), key=lambda d: (d.type, d.key)))
@@ -769,9 +805,7 @@ def resolve(
         )
     resolved.sort(key=lambda r: r.entity.id)
     root_id = [drafts_by_root[links.find(i)].id for i in range(len(surfaces))]
-    assigned = [""] * len(mentions)
-    for position, original in enumerate(ordered):
-        assigned[original] = root_id[assignment[position]]
+    assigned = [root_id[i] for i in assignment]
     return Resolution(entities=tuple(resolved), assignments=tuple(assigned))
 
 

@@ -1,0 +1,154 @@
+"""Build, save, load and analyse a 100k-paper graph: time and peak memory of each step.
+
+Every step runs in its own Python process that first prepares what the step needs (the
+synthetic corpus, or the saved workspace), then resets the kernel's peak-RSS mark
+(``/proc/self/clear_refs``) and runs the step alone, so "peak MB" is the memory the step
+itself added at its peak, C libraries (numpy, scipy, igraph) included. Metrics run with
+networkx (the reference) and with python-igraph (the fast path) and the ratio is reported.
+
+Usage: ``.venv/bin/python benchmarks/bench_graph.py [N_PAPERS]`` (default 100000; 10
+mentions per paper). Writes its workspace to ``benchmarks/.data/graph-<N>/`` (git-ignored).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+METRICS = ["degree", "pagerank", "betweenness", "eigenvector", "hits"]
+
+
+def _rss_kb(field: str) -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    return 0
+
+
+def _measure(fn: Any) -> dict[str, Any]:
+    import gc
+
+    gc.collect()
+    Path("/proc/self/clear_refs").write_text("5")  # reset VmHWM to the current RSS
+    before = _rss_kb("VmRSS")
+    t0 = time.perf_counter()
+    detail = fn()
+    elapsed = time.perf_counter() - t0
+    peak = _rss_kb("VmHWM")
+    return {"seconds": elapsed, "peak_mb": max(0, peak - before) / 1024, "detail": detail}
+
+
+def run_step(step: str, n: int, workspace: Path) -> dict[str, Any]:
+    """One step in this process (called in a child)."""
+    from kg.workspace import load, save
+
+    if step == "build":
+        from synth import synthesise
+
+        from kg.graph import build_graph
+        from kg.resolve import resolve
+
+        corpus = synthesise(n)
+        holder: dict[str, Any] = {}
+
+        def build() -> str:
+            resolution = resolve(corpus.mentions, papers=corpus.papers)
+            holder["g"] = build_graph(corpus.papers, corpus.mentions, resolution)
+            g = holder["g"]
+            return (
+                f"{len(corpus.mentions)} mentions -> {g.number_of_nodes()} nodes, "
+                f"{g.number_of_edges()} edges"
+            )
+
+        result = _measure(build)
+        save(holder["g"], workspace)
+        return result
+    if step == "load":
+        return _measure(lambda: f"{load(workspace).number_of_nodes()} nodes")
+    graph = load(workspace)
+    if step == "save":
+        target = workspace.parent / (workspace.name + "-copy")
+        out = _measure(lambda: f"{save(graph, target).stat().st_size / 1e6:.0f} MB graph.json")
+        return out
+    if step.startswith("central:"):
+        from kg.analysis import central
+
+        _, metric, engine, projection = step.split(":")
+
+        def rank() -> str:
+            top = central(graph, metric=metric, engine=engine, projection=projection, top=3)
+            return ", ".join(r.label for r in top)
+
+        return _measure(rank)
+    if step.startswith("communities:"):
+        from kg.analysis import communities
+
+        engine = step.split(":")[1]
+        return _measure(lambda: f"{len(communities(graph, engine=engine))} communities")
+    if step == "cooccurrence":
+        from kg.analysis import cooccurrence
+
+        return _measure(lambda: f"{cooccurrence(graph).number_of_edges()} edges")
+    if step == "related":
+        from kg.analysis import related
+
+        paper = next(n for n, t in graph.nodes(data="node_type") if t == "paper")
+        return _measure(lambda: f"{len(related(graph, paper, top=10))} related")
+    if step == "stats":
+        from kg.analysis import stats
+
+        return _measure(lambda: f"{stats(graph).components} components")
+    raise SystemExit(f"unknown step {step}")
+
+
+def main(n: int) -> None:
+    workspace = HERE / ".data" / f"graph-{n}"
+    steps = ["build", "save", "load", "stats", "cooccurrence", "related"]
+    for metric in METRICS:
+        steps += [f"central:{metric}:networkx:graph", f"central:{metric}:igraph:graph"]
+    steps += ["central:pagerank:igraph:cooccurrence", "communities:networkx", "communities:igraph"]
+    print(
+        f"# bench_graph: {n} papers, {platform.machine()}, {os.cpu_count()} cores, "
+        f"python {platform.python_version()}"
+    )
+    print(f"{'step':<40} {'seconds':>8} {'peak MB':>8}  detail")
+    results: dict[str, dict[str, Any]] = {}
+    for step in steps:
+        out = subprocess.run(
+            [sys.executable, __file__, "--step", step, str(n), str(workspace)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if out.returncode != 0:
+            print(f"{step:<40} failed: {out.stderr.strip().splitlines()[-1:]}")
+            continue
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        results[step] = r
+        print(f"{step:<40} {r['seconds']:>8.2f} {r['peak_mb']:>8.0f}  {r['detail']}", flush=True)
+    print("# networkx / igraph time ratios")
+    for metric in METRICS:
+        a = results.get(f"central:{metric}:networkx:graph")
+        b = results.get(f"central:{metric}:igraph:graph")
+        if a and b:
+            print(f"#   {metric:<12} {a['seconds'] / max(b['seconds'], 1e-9):6.1f}x")
+    a, b = results.get("communities:networkx"), results.get("communities:igraph")
+    if a and b:
+        print(f"#   {'louvain':<12} {a['seconds'] / max(b['seconds'], 1e-9):6.1f}x")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--step":
+        step, n, ws = sys.argv[2], int(sys.argv[3]), Path(sys.argv[4])
+        print(json.dumps(run_step(step, n, ws)))
+    else:
+        main(int(sys.argv[1]) if len(sys.argv) > 1 else 100_000)

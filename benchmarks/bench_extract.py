@@ -25,26 +25,31 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "hf-daily-papers"
 if not CORPUS.is_dir():
     CORPUS = ROOT / "examples"
 
-NAIVE = [re.compile(p) for p in (
-    r"https?://\S+",
-    r"\b[A-Z][a-z]+[A-Z]\w*\b",
-    r"\b[A-Z]{2,}\b",
-    r"\b\w+-\d+(?:\.\d+)?[BM]\b",
-    r"\b\w*Bench\b",
-    r"\bwe (?:propose|introduce|present) (\w+)",
-    r"\b(?:GPT|LLaMA|Llama|Qwen|Mistral)[\w.-]*",
-    r"\b(?:outperforms|compared to|than) (\w+)",
-    r"\b(?:evaluated on|benchmarks such as) (\w+)",
-    r"\b(?:based on|built on|using) (\w+)",
-)]
+NAIVE = [
+    re.compile(p)
+    for p in (
+        r"https?://\S+",
+        r"\b[A-Z][a-z]+[A-Z]\w*\b",
+        r"\b[A-Z]{2,}\b",
+        r"\b\w+-\d+(?:\.\d+)?[BM]\b",
+        r"\b\w*Bench\b",
+        r"\bwe (?:propose|introduce|present) (\w+)",
+        r"\b(?:GPT|LLaMA|Llama|Qwen|Mistral)[\w.-]*",
+        r"\b(?:outperforms|compared to|than) (\w+)",
+        r"\b(?:evaluated on|benchmarks such as) (\w+)",
+        r"\b(?:based on|built on|using) (\w+)",
+    )
+]
 
 
 def corpus(n: int, seed: int = 0) -> list[Paper]:
     """n papers resampled from the seed listings (titles and abstracts reused)."""
     base = [p for p in read_papers([str(CORPUS)]).papers if p.abstract]
     rng = random.Random(seed)
-    return [Paper(id=f"bench:{i}", title=p.title, abstract=p.abstract)
-            for i, p in enumerate(rng.choice(base) for _ in range(n))]
+    return [
+        Paper(id=f"bench:{i}", title=p.title, abstract=p.abstract)
+        for i, p in enumerate(rng.choice(base) for _ in range(n))
+    ]
 
 
 def naive(papers: list[Paper]) -> int:

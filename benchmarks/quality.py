@@ -40,7 +40,9 @@ def evaluate(split: str = "all", corpus: Path = CORPUS) -> Score:
     papers: dict[str, Paper] = {p.title: p for p in read_papers([str(corpus)]).papers}
     chosen = [(papers[r["title"]], r) for r in records if r["title"] in papers]
     found = extract_all([p for p, _ in chosen])
-    return score_papers((m, r["entities"], r["title"][:40]) for m, (_, r) in zip(found, chosen))
+    return score_papers(
+        (m, r["entities"], r["title"][:40]) for m, (_, r) in zip(found, chosen, strict=True)
+    )
 
 
 def _print(score: Score, heading: str) -> None:

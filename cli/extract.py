@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 import click
+from kg_cli.options import echo_jsonl, quiet_option, say, sources_argument, strict_option
 
 from kg.extract import extract_all, registered
 from kg.model import Mention, Paper
 from kg.sources import read_papers
-from kg_cli.options import echo_jsonl, quiet_option, say, sources_argument, strict_option
 
 __all__ = ["extract", "paper_record"]
 
@@ -56,14 +56,29 @@ def _names_help() -> str:
 @sources_argument
 @click.option("--jsonl", "as_jsonl", is_flag=True, help="One JSON object per paper on stdout.")
 @click.option("--extractor", "extractors", multiple=True, metavar="NAME", help=_names_help())
-@click.option("--no-extractor", "excluded", multiple=True, metavar="NAME",
-              help="Do not run this extractor (repeatable).")
-@click.option("--lexicon", "lexicons", multiple=True, metavar="FILE",
-              type=click.Path(exists=True, dir_okay=False, path_type=str),
-              help="Extra lexicon file, one 'TYPE: NAME' per line; TYPE is method, "
-                   "benchmark, model or stop (repeatable).")
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Extract in this many processes (same output, same order).")
+@click.option(
+    "--no-extractor",
+    "excluded",
+    multiple=True,
+    metavar="NAME",
+    help="Do not run this extractor (repeatable).",
+)
+@click.option(
+    "--lexicon",
+    "lexicons",
+    multiple=True,
+    metavar="FILE",
+    type=click.Path(exists=True, dir_okay=False, path_type=str),
+    help="Extra lexicon file, one 'TYPE: NAME' per line; TYPE is method, "
+    "benchmark, model or stop (repeatable).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Extract in this many processes (same output, same order).",
+)
 @strict_option
 @quiet_option
 def extract(
@@ -105,6 +120,8 @@ def extract(
         for paper, mentions in zip(result.papers, found, strict=True):
             _summary(paper, mentions)
     total = sum(len(m) for m in found)
-    say(f"{len(result.papers)} papers, {total} mentions, extractors: "
-        f"{', '.join(n for n in registered() if n not in excluded and (not extractors or n in extractors))}",
-        quiet=quiet)
+    say(
+        f"{len(result.papers)} papers, {total} mentions, extractors: "
+        f"{', '.join(n for n in registered() if n not in excluded and (not extractors or n in extractors))}",  # noqa: E501
+        quiet=quiet,
+    )

@@ -86,8 +86,10 @@ def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
             m.type.value,
         ),
     )
-    taken: dict[Field, tuple[list[int], list[int]]] = {Field.TITLE: ([], []),
-                                                         Field.ABSTRACT: ([], [])}
+    taken: dict[Field, tuple[list[int], list[int]]] = {
+        Field.TITLE: ([], []),
+        Field.ABSTRACT: ([], []),
+    }
     kept: list[Mention] = []
     for m in ranked:
         starts, ends = taken[m.field]

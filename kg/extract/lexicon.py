@@ -193,7 +193,9 @@ def load_lexicon(paths: tuple[str, ...] = ()) -> Lexicon:
         try:
             text = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"cannot read lexicon file {path}: {exc}; pass a UTF-8 text file")
+            raise InputError(
+                f"cannot read lexicon file {path}: {exc}; pass a UTF-8 text file"
+            ) from exc
         found, stop = parse_lexicon_lines(text.splitlines(), source=path)
         for name in stop:
             entries.pop(name, None)

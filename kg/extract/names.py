@@ -67,7 +67,9 @@ _MODEL_VARIANT_WORDS = frozenset(
         "cased",
     ]
 )
-_SIZE_ONLY = re.compile(r"(?:\d+x)?\d+(?:\.\d+)?[BbMmKkTt]?|\d+[Dd]|\d+(?:st|nd|rd|th)", re.ASCII)
+_SIZE_ONLY = re.compile(
+    r"(?:\d+x)?\d+(?:\.\d+)?[BbMmKkTtx\u00d7]?|\d+[Dd]|\d+(?:st|nd|rd|th)|[a-z]+\d+", re.ASCII
+)
 _HARDWARE = re.compile(
     r"(?:[AHVLTBP]\d{2,4}|RTX\S*|GTX\S*|TX\d|Jetson\S*|M\d|MI\d{3}X?)$", re.ASCII
 )
@@ -84,7 +86,7 @@ _HEAD_AFTER = re.compile(
 )
 _APPOSITION = re.compile(
     r",\s+(?:a|an|the|our)\s+(?:[\w-]+\s+){0,5}?"
-    r"(?:(benchmark|dataset|corpus|suite|testbed)|(model|LLM|series)|"
+    r"(?:(benchmark|dataset|corpus|suite|testbed)|(model|series)(?!\s+(?:inference|serving))|"
     r"(framework|system|method|approach|algorithm|architecture|engine|library|technique|"
     r"strategy|pipeline|toolkit|agent|paradigm|assistant|network))\b"
 )
@@ -103,7 +105,30 @@ _TITLE_HEAD_BENCH = re.compile(
     r"Testbed|Leaderboard|Evaluation)s?\b"
 )
 _TITLE_HEAD_MODEL = re.compile(
-    r"^\s*(?:An?\s+|The\s+)?(?:[\w-]+\s+){0,3}?(?:Model|Models|LLM|LLMs|Series)\b(?!\s+(?:Inference|Serving|Training))"
+    r"^\s*(?:An?|The|Open)\s+(?:[\w-]+\s+){0,3}?(?:Model|Models|LLM|LLMs|Series)\b"
+    r"(?!\s+(?:Inference|Serving|Training))"
+)
+#: Before a name: an evaluation clause whose list the name is in ("results on A, B and").
+_EVAL_BEFORE = re.compile(
+    r"(?:datasets?|benchmarks?|evaluat\w*|experiments?|results|tested|test sets?|"
+    r"splits?)\b[^.;:]{0,80}?\b(?:on|across|including|such as|like|namely|over)\s+"
+    r"(?:the\s+)?(?:[\w.+-]+(?:\s[\w.+-]+)?(?:,\s*|\s+and\s+|\s+or\s+)){0,6}$"
+)
+#: After a name: the rest of a list ending in a plural dataset head ("A, B and C datasets").
+_EVAL_AFTER = re.compile(r"(?:,?\s*(?:and\s+|or\s+)?[\w.+-]+){0,5}\s+(?:datasets|benchmarks)\b")
+#: Before a name: a head noun naming its kind ("a new dataset, ExpTime", "benchmark called X").
+_HEAD_BEFORE = re.compile(
+    r"(?:(dataset|benchmark|corpus|suite|testbed)|(model)|(framework|system|method|"
+    r"algorithm|approach|technique|engine|library|architecture))s?\s*"
+    r"(?:,\s*|\s+(?:called|named|dubbed|termed|coined)\s+)?[\"“']?$"
+)
+#: A short Title Case title ending like a technique is the name of what the paper proposes.
+_METHOD_TITLE = re.compile(
+    r"(?:Decoding|Optimization|Learning|Search|Attention|Sampling|Tuning|Training|Prompting|"
+    r"Transformers?|Distillation|Quantization|Pruning|Retrieval)$"
+)
+_ORG_PREFIX = re.compile(
+    r"(?:OpenAI|Meta|Google|Microsoft|Anthropic|Alibaba|Mistral|DeepMind)[-\s]"
 )
 _SIZE_IN_NAME = re.compile(r"[-_](?:\d+x)?\d+(?:\.\d+)?[BM]\b", re.ASCII)
 
@@ -126,13 +151,20 @@ def _family_stems(lexicon: Lexicon) -> frozenset[str]:
 
 
 _STEMS: dict[int, frozenset[str]] = {}
+#: Coined names ending in a family stem are models built from it (TimeLlaMA, CodeBERT).
+_FAMILY_SUFFIXES = ("llama", "bert", "qwen", "gpt", "mistral", "gemma", "llava")
 
 
 def _model_stem(token: str, lexicon: Lexicon) -> bool:
     stems = _STEMS.get(id(lexicon))
     if stems is None:
         stems = _STEMS[id(lexicon)] = _family_stems(lexicon)
+    org = _ORG_PREFIX.match(token)
+    if org is not None:
+        token = token[org.end() :]
     low = token.lower()
+    if low.endswith(_FAMILY_SUFFIXES) and not low.startswith(_FAMILY_SUFFIXES):
+        return True
     head = low.split("-", 1)[0]
     if head in stems or low in stems:
         return True
@@ -166,7 +198,12 @@ def _trim(text: str, start: int, end: int) -> int:
 
 
 def _classify(
-    text: str, start: int, end: int, lexicon: Lexicon, exact: dict[str, EntityType]
+    text: str,
+    start: int,
+    end: int,
+    lexicon: Lexicon,
+    exact: dict[str, EntityType],
+    named: frozenset[str] = frozenset(),
 ) -> tuple[EntityType, float, str] | None:
     token = text[start:end]
     kind = exact.get(token)
@@ -188,6 +225,15 @@ def _classify(
     if appos is not None:
         head = (EntityType.BENCHMARK, EntityType.MODEL, EntityType.METHOD)[appos.lastindex - 1]
         return head, 0.8, "apposition"
+    window = text[max(0, start - 140) : start]
+    before = _HEAD_BEFORE.search(window[-60:])
+    if before is not None and before.lastindex is not None:
+        head = (EntityType.BENCHMARK, EntityType.MODEL, EntityType.METHOD)[before.lastindex - 1]
+        return head, 0.75, "head-before"
+    if _EVAL_BEFORE.search(window) or _EVAL_AFTER.match(text, end, min(len(text), end + 80)):
+        return EntityType.BENCHMARK, 0.6, "eval-context"
+    if token.endswith("s") and token[:-1].isupper() and token not in named:
+        return None  # a plural acronym names a class of things (CNNs, EBMs)
     if any(ch.islower() for ch in token):
         return EntityType.METHOD, 0.6, "coined"
     if sum(ch.isalpha() for ch in token) >= 3:
@@ -237,10 +283,10 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
     --------
     >>> from kg.extract.lexicon import load_lexicon
     >>> p = Paper(id="x", title="FlexGen: Fast Inference", abstract="We run OPT-30B on GLUE.")
-    >>> [(c.field.value, p.title[c.start:c.end] if c.field is Field.TITLE
-    ...   else p.abstract[c.start:c.end], c.type.value, c.introduced)
-    ...  for c in analyse(p, load_lexicon())]
-    [('title', 'FlexGen', 'method', True), ('abstract', 'OPT-30B', 'model', False), ('abstract', 'GLUE', 'benchmark', False)]
+    >>> sorted({(c.type.value, c.rule) for c in analyse(p, load_lexicon())})
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('benchmark', 'lexicon'), ('method', 'introduced'), ('method', 'lexicon'),
+     ('model', 'family'), ('model', 'lexicon')]
     """
     exact = lexicon.by_name
     out: list[Candidate] = []
@@ -280,6 +326,34 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
                 introduced[name] = _type_of_introduced(
                     text, name_start, name_start + len(name), lexicon, exact, None
                 )
+    words = title.split()
+    if (
+        colon < 0
+        and 2 <= len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and (_METHOD_TITLE.search(title))
+    ):
+        introduced.setdefault(title.strip(), EntityType.METHOD)
+    abstract = paper.abstract
+    if abstract and "(" in abstract:
+        for abbr in find_abbreviations(abstract):
+            for name, kind in list(introduced.items()):
+                if abbr.long.endswith(name) or name.endswith(abbr.long):
+                    introduced.setdefault(abbr.short, kind)
+                    break
+    for name, kind in list(introduced.items()):
+        if kind is not EntityType.METHOD or not abstract:
+            continue
+        pos = abstract.find(name)
+        if pos >= 0:
+            end = pos + len(name)
+            evidence = _APPOSITION.match(abstract, end) or _HEAD_BEFORE.search(
+                abstract[max(0, pos - 60) : pos]
+            )
+            if evidence is not None and evidence.lastindex is not None:
+                introduced[name] = (EntityType.BENCHMARK, EntityType.MODEL, EntityType.METHOD)[
+                    evidence.lastindex - 1
+                ]
     for field in (Field.TITLE, Field.ABSTRACT):
         text = title if field is Field.TITLE else paper.abstract
         if not text:
@@ -307,6 +381,17 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
                     if m2:
                         end = _trim(text, start, end + m2.end())
             out.append(Candidate(field, start, end, kind, 0.95, "lexicon"))
+        abbreviations = find_abbreviations(text) if "(" in text else []
+        generic = {
+            a.short
+            for a in abbreviations
+            if (a.long == a.long.lower() and a.short[1:2].isupper()) or lexicon.is_stop(a.long)
+        }
+        named = frozenset(a.short for a in abbreviations if a.long.istitle())
+        generic |= {a.short + "s" for a in abbreviations if a.short in generic}
+        generic |= {
+            a.short[:-1] for a in abbreviations if a.short in generic and a.short[-1] == "s"
+        }
         for m in _NAME.finditer(text):
             start, end = m.span()
             end = _trim(text, start, end)
@@ -317,10 +402,17 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
                 # Title Case makes ordinary words look like names: keep only coined shapes.
                 if not _coined_shape(token):
                     continue
-            found = _classify(text, start, end, lexicon, exact)
+            token = text[start:end]
+            if not _coined_shape(token) or all(
+                lexicon.is_stop(part) for part in re.split(r"[-/]", token) if part
+            ):
+                continue
+            found = _classify(text, start, end, lexicon, exact, named)
+            if found is not None and found[0] is not EntityType.MODEL and token in generic:
+                continue
             if found is not None:
                 out.append(Candidate(field, start, end, found[0], found[1], found[2]))
-        for abbr in find_abbreviations(text):
+        for abbr in abbreviations:
             long = abbr.long
             if long in introduced or abbr.short in introduced:
                 continue

@@ -93,7 +93,7 @@ def cue_role(sentence: str, kind: EntityType) -> Role:
     for last in _CUES.finditer(sentence):  # noqa: B007 - the nearest cue is the last one
         pass
     if last is None:
-        return _DEFAULT[kind] if kind in _DEFAULT else Role.MENTIONS
+        return _DEFAULT.get(kind, Role.MENTIONS)
     role = _GROUP_ROLE[last.lastgroup or "uses"]
     return _fit(role, kind)
 
@@ -142,7 +142,18 @@ def assign_roles(paper: Paper, mentions: Sequence[Mention]) -> list[Mention]:
         if entity not in best or _RANK[role] < _RANK[best[entity]]:
             best[entity] = role
     return [
-        Mention(m.paper_id, m.text, m.type, best[entity], m.field, m.start, m.end, m.extractor,
-                m.confidence, s_start, s_end)
+        Mention(
+            m.paper_id,
+            m.text,
+            m.type,
+            best[entity],
+            m.field,
+            m.start,
+            m.end,
+            m.extractor,
+            m.confidence,
+            s_start,
+            s_end,
+        )
         for m, _, s_start, s_end, entity in placed
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 
 import pytest
@@ -12,8 +13,26 @@ from kg.extract import extract
 from kg.model import Paper
 
 NAMEY = st.sampled_from(
-    ["GPT-4o", "Qwen2.5-7B", "vLLM", "(", ")", "GSM8K", "https://github.com/a/b.", " ", "-",
-     "we propose ", "Foo (FB)", "compared to ", "{new", ":", "É", "名前", "\n", "LoRA-based"]
+    [
+        "GPT-4o",
+        "Qwen2.5-7B",
+        "vLLM",
+        "(",
+        ")",
+        "GSM8K",
+        "https://github.com/a/b.",
+        " ",
+        "-",
+        "we propose ",
+        "Foo (FB)",
+        "compared to ",
+        "{new",
+        ":",
+        "É",
+        "名前",
+        "\n",
+        "LoRA-based",
+    ]
 )
 
 
@@ -33,7 +52,7 @@ def test_offsets_always_match_the_field(title: str, abstract: str) -> None:
         spans[m.field.value].append((m.start, m.end))
     for found in spans.values():
         found.sort()
-        assert all(a[1] <= b[0] for a, b in zip(found, found[1:], strict=False))
+        assert all(a[1] <= b[0] for a, b in itertools.pairwise(found))
 
 
 HOSTILE = {

@@ -210,10 +210,13 @@ def _cap(
     top: int,
     focus: str | None,
 ) -> list[str]:
-    """The ``top`` best candidates by score, then degree, then id; the focus always kept."""
+    """The ``top`` best candidates by score, then neighbour count, then id; focus always kept."""
+
+    succ, pred = graph.succ, graph.pred
 
     def key(n: str) -> tuple[float, int, str]:
-        return (-scores.get(n, 0.0), -graph.degree(n), n)
+        # neighbours, not parallel edges: graph.degree(n) costs ten times more at 100k nodes
+        return (-scores.get(n, 0.0), -(len(succ[n]) + len(pred[n])), n)
 
     if focus is not None and focus in candidates:
         return [focus, *heapq.nsmallest(top - 1, candidates - {focus}, key=key)]
@@ -355,8 +358,8 @@ def select(
         A kg graph (schema in :mod:`kg.graph`); not modified.
     top : int
         At most this many nodes, the most central first (eigenvector centrality;
-        occurrences in entities mode); ties go to the better-connected node, then the
-        smaller id.
+        occurrences in entities mode); ties go to the node with more neighbours, then
+        the smaller id.
     focus : str, optional
         A paper or entity: id, name, alias or near spelling, resolved by
         :func:`kg.analysis.find_node` like every other command's names;

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import heapq
 import logging
+import warnings
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -199,7 +200,11 @@ def _scores(graph: nx.MultiDiGraph, mode: Mode) -> tuple[dict[str, float], str]:
     # edge (measured on the demo corpus: 15 edges among the top 300, 276 isolated nodes);
     # eigenvector centrality picks the well-connected core (415 edges, one component).
     node_type = NodeType.PAPER if mode is Mode.PAPERS else None
-    ranked = central(graph, node_type=node_type, metric=METRIC, top=None)
+    with warnings.catch_warnings():
+        # A corpus graph is rarely connected; nodes outside the main component score ~0 and
+        # are then ranked by neighbour count, which is what a view wants.
+        warnings.filterwarnings("ignore", "Some eigenvector centralities are nearly zero")
+        ranked = central(graph, node_type=node_type, metric=METRIC, top=None)
     return {r.node: r.score for r in ranked}, "eigenvector centrality"
 
 

@@ -219,3 +219,16 @@ def test_select_does_not_modify_the_graph(tiny_graph: nx.MultiDiGraph) -> None:
         list(tiny_graph.nodes(data=True)),
         list(tiny_graph.edges(keys=True, data=True)),
     )
+
+
+def test_a_disconnected_graph_ranks_without_warnings(
+    monkeypatch: pytest.MonkeyPatch, make_graph: Callable[..., nx.MultiDiGraph]
+) -> None:
+    pytest.importorskip("igraph")
+    monkeypatch.setattr("kg.analysis.centrality.IGRAPH_ABOVE", 10)  # the large-graph engine
+    g = make_graph(200, seed=4)
+    g.add_node("p:island", node_type="paper", label="Island")
+    g.add_node("method:island", node_type="method", label="Island method")
+    g.add_edge("p:island", "method:island", key="uses", relation="uses", weight=1.0)
+    s = select(g, top=g.number_of_nodes())  # filterwarnings=error turns a warning into a failure
+    assert s.scores["p:island"] == pytest.approx(0.0, abs=1e-6)

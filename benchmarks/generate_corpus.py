@@ -1,8 +1,9 @@
 """Generate a large Daily Papers listing corpus by resampling the seed entries.
 
 Each generated entry takes a seed entry's abstract and metadata block and gets a new,
-varied title: a made-up method name (unique per paper, like "Kovaturi") followed by the
-first half of one seed title's subtitle and the second half of another's. A share of the
+varied title: a made-up method name (unique per paper, like "Kovaturi") and a subtitle of
+as many words as the seed title's, drawn from the words of all seed titles with their
+seed frequencies (so common words stay common and rare ones rare). A share of the
 entries repeats an earlier generated paper verbatim, as listings of different days do, so
 merging has real work. Output is deterministic for a given ``n`` and ``seed``.
 
@@ -83,6 +84,7 @@ def generate_corpus(
     out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     seeds = _seed_entries(seed_dir)
+    vocabulary = [w for s in seeds for w in _subtitle(s.title)]
     made: list[tuple[str, _Seed]] = []
     file_index = 0
     buffer: list[str] = [_HEADER]
@@ -91,8 +93,7 @@ def generate_corpus(
             title, base = made[rng.randrange(len(made))]
         else:
             base = seeds[rng.randrange(len(seeds))]
-            a, b = _subtitle(base.title), _subtitle(seeds[rng.randrange(len(seeds))].title)
-            words = a[: max(1, len(a) // 2)] + b[len(b) // 2 :]
+            words = rng.choices(vocabulary, k=len(_subtitle(base.title)))
             title = f"{_name(k)}: {' '.join(words)}"
             made.append((title, base))
         buffer.append(f"{title}\n\n{base.abstract}\n\n")

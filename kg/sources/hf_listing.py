@@ -148,7 +148,7 @@ def parse_hf_listing(text: str, *, path: str) -> Parsed:
         if title is None:
             if not seen_entry and len(lines) == 1 and _parse_date(body):
                 return  # the listing's own date ("Sep 8") under the header
-            if not _looks_like_title(body):
+            if len(lines) > 1 or len(body) > _TITLE_MAX:  # a title is one short line
                 problems.append(Problem(path, first, "abstract with no title before it"))
                 dropped = True
                 return

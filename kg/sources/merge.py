@@ -53,7 +53,6 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from itertools import combinations
 from operator import attrgetter
 
@@ -88,6 +87,7 @@ STOPWORDS = frozenset(
     )
 )
 _DIGIT = re.compile(r"\d")
+_VARIANT_SIMILARITY = 0.8
 
 
 def _numbers(norm: str) -> list[str]:
@@ -106,7 +106,17 @@ def _content_words(norm: str) -> Counter[str]:
 def _variant(a: str, b: str) -> bool:
     if a.rstrip("s") == b.rstrip("s"):
         return True
-    return OSA.normalized_similarity(a, b) >= 0.8
+    return OSA.normalized_similarity(a, b) >= _VARIANT_SIMILARITY
+
+
+def _has_variant(word: str, others: Sequence[str], stems: set[str]) -> bool:
+    """Whether ``others`` holds a spelling variant of ``word`` (as :func:`_variant`)."""
+    if word.rstrip("s") in stems:
+        return True
+    found = process.extractOne(
+        word, others, scorer=OSA.normalized_similarity, score_cutoff=_VARIANT_SIMILARITY
+    )
+    return found is not None
 
 
 #: More differing content words than this is a different title, whatever their spelling.
@@ -205,6 +215,8 @@ def _fuzzy_pairs(norms: Sequence[str], threshold: float) -> list[tuple[int, int]
             for pair in combinations(rarest, 2):
                 blocks[pair].append(i)
     numbers = [_numbers(n) for n in norms]
+    lists = [sorted(words) for words in words_of]
+    stems = [{w.rstrip("s") for w in words} for words in words_of]
     pairs: set[tuple[int, int]] = set()
     for key in sorted(blocks):
         members = blocks[key]
@@ -215,9 +227,9 @@ def _fuzzy_pairs(norms: Sequence[str], threshold: float) -> list[tuple[int, int]
             choices, choices, scorer=fuzz.ratio, score_cutoff=threshold, workers=1
         )
         rows, cols = scores.nonzero()
+        upper = rows < cols  # each unordered pair once, no diagonal
+        rows, cols = rows[upper], cols[upper]
         for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
-            if r >= c:
-                continue
             i, j = members[r], members[c]
             pair = (i, j) if i < j else (j, i)
             # cheap rejections first: numbers; too many different words; a word of one
@@ -227,9 +239,9 @@ def _fuzzy_pairs(norms: Sequence[str], threshold: float) -> list[tuple[int, int]
             wi, wj = words_of[i], words_of[j]
             if len(wi ^ wj) > _MAX_DIFFERENT_WORDS:
                 continue
-            if any(not any(_variant(x, y) for y in wj) for x in wi - wj):
+            if not all(_has_variant(x, lists[j], stems[j]) for x in wi - wj):
                 continue
-            if any(not any(_variant(y, x) for x in wi) for y in wj - wi):
+            if not all(_has_variant(y, lists[i], stems[i]) for y in wj - wi):
                 continue
             if _guards_pass(norms[i], norms[j]):
                 pairs.add(pair)
@@ -252,6 +264,7 @@ def _union_ordered(groups: Iterable[Iterable[str]]) -> tuple[str, ...]:
     return tuple(seen)
 
 
+_REF = attrgetter("path", "line", "format")
 #: Every field but the sources: records equal on these are one entry seen several times.
 _FIELDS = attrgetter(
     "id",
@@ -277,7 +290,12 @@ def _combine(records: Sequence[Paper]) -> Paper:
         return first
     key = _FIELDS(first)
     if all(_FIELDS(r) == key for r in records[1:]):  # the same entry in several listings
-        return replace(first, sources=tuple(sorted({s for r in records for s in r.sources})))
+        f = first
+        return Paper(
+            f.id, f.title, f.abstract, f.authors, f.n_authors, f.date, f.updated, f.upvotes,
+            f.organisation, f.urls, f.arxiv_id, f.doi, f.categories,
+            tuple(sorted({s for r in records for s in r.sources})),
+        )  # fmt: skip
     titles = Counter(r.title for r in records)
     title = min(titles, key=lambda t: (-titles[t], -len(t), t))
     arxiv = min((r.arxiv_id for r in records if r.arxiv_id), default=None)
@@ -343,7 +361,7 @@ def merge_papers(
     """
     records = sorted(
         papers,
-        key=lambda p: (p.id, p.title, [(s.path, s.line, s.format) for s in p.sources], p.abstract),
+        key=lambda p: (p.id, p.title, tuple(map(_REF, p.sources)), p.abstract),
     )
     if not records:
         return ()

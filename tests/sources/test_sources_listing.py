@@ -121,8 +121,8 @@ Jan 2, 2024 7
 ·
 Jan 3, 2024
 
-This long paragraph is an abstract that has no title before it, which the reader must notice.
 """
+PAGE += "An abstract with no title before it, which the reader must notice. " * 5 + "\n"
 
 
 def test_structural_problems_are_reported_once_with_lines() -> None:
@@ -135,6 +135,12 @@ def test_structural_problems_are_reported_once_with_lines() -> None:
         "page.txt:17: metadata block with no paper before it",
         "page.txt:21: abstract with no title before it",
     ]
+
+
+def test_a_short_line_where_a_title_belongs_is_a_title() -> None:
+    """Even ending with a full stop; a short orphan abstract then shows as a lone title."""
+    parsed = parse_hf_listing("Ends With A Stop.\n\nWe study it.\n", path="s")
+    assert [(p.title, p.abstract) for p in parsed.papers] == [("Ends With A Stop.", "We study it.")]
 
 
 def test_title_at_end_of_file_without_abstract() -> None:

@@ -20,20 +20,16 @@ from dataclasses import dataclass
 
 from kg.extract.abbreviations import find_abbreviations
 from kg.extract.lexicon import Lexicon
+from kg.extract.roles import find_cues
 from kg.model import EntityType, Field, Mention, Paper, Role
 
 __all__ = ["Candidate", "analyse", "mentions_of_type"]
 
 #: Coined names: a capital or digit after the first letter (vLLM, FlexGen, GPT-4o, o1,
 #: Qwen2.5-Math-7B, DFloat11, StarCoder+) or a Title-case hyphen compound (Flash-VStream).
-_NAME = re.compile(
-    r"(?<![\w.+\-/@])"
-    r"(?:(?:[a-z]+[A-Z0-9]|[A-Z][a-z]*[A-Z0-9]|[0-9]+[A-Za-z])[\w+]*"
-    r"|[A-Z][a-z]+(?=-[A-Z0-9]))"
-    r"(?:[.\-/][\w+]+)*\+*"
-    r"(?:\s(?:v\d+(?:\.\d+)*|\d{4})\b)?",
-    re.ASCII,
-)
+_NAME = re.compile(r"[A-Z0-9][\w+]*(?:[.\-/][\w+]+)*\+*(?:\s(?:v\d+(?:\.\d+)*|\d{4})\b)?", re.ASCII)
+#: A name never starts right after these (URL paths, e-mail, compounds already matched).
+_NOT_BEFORE = frozenset("._+-/@\\")
 #: Lower-case trailing parts that are words, not part of a name (LoRA-based, KV-cache).
 _LOWER_TAIL = re.compile(r"(?:-[a-z][a-z]+)+$", re.ASCII)
 _MODEL_VARIANT_WORDS = frozenset(
@@ -90,16 +86,16 @@ _APPOSITION = re.compile(
     r"(framework|system|method|approach|algorithm|architecture|engine|library|technique|"
     r"strategy|pipeline|toolkit|agent|paradigm|assistant|network))\b"
 )
-_INTRO = re.compile(
-    r"\b(?:(?:[Ww]e|[Tt]his (?:paper|work)|[Ii]n this (?:paper|work), we)\s+(?:\w+\s+)?"
-    r"(?:propose|introduce|present|develop|design|release|build|contribute|construct|curate|"
-    r"create|open-source)[sd]?"
-    r"|\b(?:called|dubbed|named|termed|coined))\s+"
-    r"(?:(?:a|an|the|our)\s+)?(?:(?:novel|new|simple|general|unified|scalable|efficient|"
+#: After an introducing verb (found by :func:`kg.extract.roles.find_cues`): the name.
+_INTRO_TAIL = re.compile(
+    r"\w*\s+(?:(?:a|an|the|our)\s+)?(?:(?:novel|new|simple|general|unified|scalable|efficient|"
     r"lightweight|first|open-source|large-scale|comprehensive|challenging|framework|method|"
     r"benchmark|dataset|model|system|approach|algorithm)\s+)*"
     r"[\"“']?([A-Z][\w+.*]*(?:[\- ][A-Z0-9][\w+.*]*){0,3})"
 )
+#: Before an introducing verb: the paper itself speaks ("we (also) propose").
+_WE = re.compile(r"\b(?:[Ww]e|[Tt]his (?:paper|work)|[Hh]ere)(?:\s+\w+)?\s+$")
+_NAMING = ("called", "dubbed", "named", "termed", "coined")
 _TITLE_HEAD_BENCH = re.compile(
     r"^\s*(?:An?\s+|The\s+)?(?:[\w-]+\s+){0,4}?(?:Benchmark|Benchmarking|Dataset|Corpus|Suite|"
     r"Testbed|Leaderboard|Evaluation)s?\b"
@@ -115,7 +111,10 @@ _EVAL_BEFORE = re.compile(
     r"(?:the\s+)?(?:[\w.+-]+(?:\s[\w.+-]+)?(?:,\s*|\s+and\s+|\s+or\s+)){0,6}$"
 )
 #: After a name: the rest of a list ending in a plural dataset head ("A, B and C datasets").
-_EVAL_AFTER = re.compile(r"(?:,?\s*(?:and\s+|or\s+)?[\w.+-]+){0,5}\s+(?:datasets|benchmarks)\b")
+_EVAL_AFTER = re.compile(
+    r"(?:(?:,\s*|\s+)(?:and\s+|or\s+)?[\w.+-]+){0,5}\s+(?:datasets|benchmarks)\b"
+)
+_EVAL_WORDS = ("dataset", "benchmark", "evaluat", "experiment", "result", "test", "split")
 #: Before a name: a head noun naming its kind ("a new dataset, ExpTime", "benchmark called X").
 _HEAD_BEFORE = re.compile(
     r"(?:(dataset|benchmark|corpus|suite|testbed)|(model)|(framework|system|method|"
@@ -230,7 +229,11 @@ def _classify(
     if before is not None and before.lastindex is not None:
         head = (EntityType.BENCHMARK, EntityType.MODEL, EntityType.METHOD)[before.lastindex - 1]
         return head, 0.75, "head-before"
-    if _EVAL_BEFORE.search(window) or _EVAL_AFTER.match(text, end, min(len(text), end + 80)):
+    after_window = text[end : end + 80]
+    if (any(w in window for w in _EVAL_WORDS) and _EVAL_BEFORE.search(window)) or (
+        ("datasets" in after_window or "benchmarks" in after_window)
+        and _EVAL_AFTER.match(after_window)
+    ):
         return EntityType.BENCHMARK, 0.6, "eval-context"
     if token.endswith("s") and token[:-1].isupper() and token not in named:
         return None  # a plural acronym names a class of things (CNNs, EBMs)
@@ -314,7 +317,16 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
         text = title if field is Field.TITLE else paper.abstract
         if not text:
             continue
-        for m in _INTRO.finditer(text):
+        for cue_start, cue_end, cue in find_cues(text):
+            if cue != "intro":
+                continue
+            if text[cue_start:cue_end].lower() not in _NAMING and not _WE.search(
+                text[max(0, cue_start - 40) : cue_start]
+            ):
+                continue
+            m = _INTRO_TAIL.match(text, cue_end)
+            if m is None:
+                continue
             name_start, name_end = m.span(1)
             name_end = _trim(text, name_start, name_end)
             name = text[name_start:name_end].rstrip(".")
@@ -394,15 +406,21 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
         }
         for m in _NAME.finditer(text):
             start, end = m.span()
-            end = _trim(text, start, end)
-            if end - start < 2:
-                continue
-            if field is Field.TITLE and text[start:end] not in introduced:
-                token = text[start:end]
-                # Title Case makes ordinary words look like names: keep only coined shapes.
-                if not _coined_shape(token):
+            token = m.group()
+            if token.isalpha() and token[1:].islower():
+                continue  # an ordinary capitalised word
+            if start and (text[start - 1].isalnum() or text[start - 1] in _NOT_BEFORE):
+                # A name that starts in lower case (vLLM, o1, pPE): take the letters before.
+                s0 = start
+                while s0 and "a" <= text[s0 - 1] <= "z":
+                    s0 -= 1
+                if s0 == start or (s0 and (text[s0 - 1].isalnum() or text[s0 - 1] in _NOT_BEFORE)):
                     continue
+                start = s0
+            end = _trim(text, start, end)
             token = text[start:end]
+            if end - start < 2 or (token[0].isdigit() and token.lower() == token):
+                continue
             if not _coined_shape(token) or all(
                 lexicon.is_stop(part) for part in re.split(r"[-/]", token) if part
             ):

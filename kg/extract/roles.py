@@ -25,13 +25,24 @@ paper carries the same role (what the graph's paper -> entity edge records).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
+from typing import Any
+
+import ahocorasick
 
 from kg.model import EntityType, Field, Mention, Paper, Role
 from kg.text import compact_key, sentence_spans
 
-__all__ = ["ROLE_ORDER", "assign_roles", "cue_role"]
+__all__ = [
+    "CUE_PHRASES",
+    "ROLE_ORDER",
+    "assign_roles",
+    "cue_role",
+    "fast_sentence_spans",
+    "find_cues",
+]
 
 #: Strongest first: the role an entity keeps when a paper gives it several.
 ROLE_ORDER: tuple[Role, ...] = (
@@ -43,31 +54,208 @@ ROLE_ORDER: tuple[Role, ...] = (
 )
 _RANK = {role: i for i, role in enumerate(ROLE_ORDER)}
 
-_CUES = re.compile(
-    r"\b(?:"
-    r"(?P<intro>(?:[Cc]ode|[Dd]ata|[Mm]odels?|[Dd]atasets?|[Rr]esources|[Ww]eights|"
-    r"[Ii]mplementation|[Pp]roject page|[Dd]emo)s?\b[^.]{0,60}?(?:available|released|found|"
-    r"open-sourced|accessible|hosted)|[Vv]isit|[Ss]ee\s+(?:our|the)\s+project)"
-    r"|(?P<comp>compar\w*\s+(?:to|with|against)|comparison\s+(?:to|with)|in comparison|"
-    r"outperform\w*|surpass\w*|beat[s]?|beating|exceed\w*|superior\s+to|better\s+than|than|"
-    r"baselines?|versus|vs\.?|over|match(?:es|ing)?|rival\w*|on\s+par\s+with|"
-    r"competitive\s+with|improv\w+\s+(?:up)?on|relative\s+to|against)"
-    r"|(?P<eval>evaluat\w*|experiments?|results?|tested|testing|benchmark\w*|"
-    r"assess\w*|validat\w*|accuracy|performance|scores?|achiev\w*)"
-    r"|(?P<uses>built\s+(?:on|upon)|based\s+on|builds\s+(?:on|upon)|on\s+top\s+of|us(?:e|es|ed|ing)|"
-    r"leverag\w+|fine-?tun\w*|implement\w*\s+(?:in|with|on)|extend\w*|appl(?:y|ies|ied)|"
-    r"adopt\w*|employ\w*|with|via|train\w*|initiali[sz]\w*|distill\w*|powered\s+by|"
-    r"backbones?|equipped|integrat\w*|incorporat\w*|combin\w*)"
-    r")\b"
-)
-#: How far before a mention cues are looked for (bounded: no quadratic work on huge text).
-_LOOKBACK = 240
-_GROUP_ROLE = {
-    "intro": Role.INTRODUCES,
+#: Cue phrases by kind, lower case; a trailing ``*`` lets the word go on (outperform*).
+#: "intro" verbs introduce a name (used by :mod:`kg.extract.names`); "avail" marks a
+#: link to the paper's own code or data.
+CUE_PHRASES: dict[str, tuple[str, ...]] = {
+    "intro": (
+        "propos*",
+        "introduc*",
+        "present*",
+        "develop*",
+        "design*",
+        "releas*",
+        "contribut*",
+        "construct*",
+        "curat*",
+        "creat*",
+        "open-sourc*",
+        "build",
+        "builds",
+        "called",
+        "dubbed",
+        "named",
+        "termed",
+        "coined",
+    ),
+    "avail": (
+        "available",
+        "released at",
+        "can be found",
+        "accessible",
+        "hosted",
+        "open-sourced",
+        "project page",
+        "visit",
+        "see our project",
+    ),
+    "comp": (
+        "compar*",
+        "outperform*",
+        "surpass*",
+        "beat",
+        "beats",
+        "beating",
+        "exceed*",
+        "superior to",
+        "better than",
+        "than",
+        "baseline*",
+        "versus",
+        "vs",
+        "vs.",
+        "over",
+        "match",
+        "matches",
+        "matching",
+        "rival*",
+        "on par with",
+        "competitive with",
+        "relative to",
+        "against",
+    ),
+    "eval": (
+        "evaluat*",
+        "experiment*",
+        "result*",
+        "tested",
+        "testing",
+        "benchmark*",
+        "assess*",
+        "validat*",
+        "accuracy",
+        "performance",
+        "score",
+        "scores",
+        "achiev*",
+    ),
+    "uses": (
+        "built on",
+        "built upon",
+        "based on",
+        "builds on",
+        "builds upon",
+        "on top of",
+        "use",
+        "uses",
+        "used",
+        "using",
+        "leverag*",
+        "fine-tun*",
+        "finetun*",
+        "implement*",
+        "extend*",
+        "apply",
+        "applies",
+        "applied",
+        "adopt*",
+        "employ*",
+        "with",
+        "via",
+        "train*",
+        "initiali*",
+        "distill*",
+        "powered by",
+        "backbone*",
+        "equipped",
+        "integrat*",
+        "incorporat*",
+        "combin*",
+    ),
+}
+_CUE_ROLE = {
+    "avail": Role.INTRODUCES,
     "comp": Role.COMPARES_WITH,
     "eval": Role.EVALUATES_ON,
     "uses": Role.USES,
 }
+
+
+@functools.cache
+def _cue_automaton() -> Any:
+    automaton = ahocorasick.Automaton()
+    for kind, phrases in CUE_PHRASES.items():
+        for phrase in phrases:
+            stem = phrase.rstrip("*")
+            automaton.add_word(stem, (len(stem), kind, phrase.endswith("*")))
+    automaton.make_automaton()
+    return automaton
+
+
+@functools.lru_cache(maxsize=16)
+def find_cues(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Every cue phrase in text as ``(start, end, kind)``, in order, whole words only.
+
+    One Aho-Corasick pass over the lower-cased text; a phrase must start a word and, unless
+    it is a stem, end one.
+
+    Examples
+    --------
+    >>> [(k, "It outperforms vLLM using LoRA."[s:e]) for s, e, k in
+    ...  find_cues("It outperforms vLLM using LoRA.")]
+    [('comp', 'outperform'), ('uses', 'using')]
+    """
+    low = (
+        text.lower()
+        if text.isascii()
+        else "".join(ch if len(lo := ch.lower()) != 1 else lo for ch in text)
+    )
+    found: list[tuple[int, int, str]] = []
+    n = len(low)
+    for last, (length, kind, stem) in _cue_automaton().iter_long(low):
+        start, end = last + 1 - length, last + 1
+        if start > 0 and low[start - 1].isalnum():
+            continue
+        if not stem and end < n and low[end].isalnum():
+            continue
+        found.append((start, end, kind))
+    return tuple(found)
+
+
+def _role_before(
+    cues: Sequence[tuple[int, int, str]],
+    ends: Sequence[int],
+    begin: int,
+    at: int,
+    kind: EntityType,
+) -> Role:
+    """The role given by the nearest role cue in ``[begin, at)``, else the type's default."""
+    i = bisect.bisect_right(ends, at) - 1
+    while i >= 0 and cues[i][0] >= begin:
+        cue = cues[i][2]
+        if cue in _CUE_ROLE:
+            return _fit(_CUE_ROLE[cue], kind)
+        i -= 1
+    return _DEFAULT.get(kind, Role.MENTIONS)
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"'(\[]?[A-Z0-9])")
+#: How far before a mention cues are looked for (bounded: no quadratic work on huge text).
+_LOOKBACK = 240
+
+
+def fast_sentence_spans(text: str) -> list[tuple[int, int]]:
+    """:func:`kg.text.sentence_spans`, same result, about three times faster.
+
+    The regex starts with a character class, which the regex engine can skip to quickly,
+    instead of a look-behind tried at every position.
+
+    Examples
+    --------
+    >>> t = "We propose X. It beats Y, e.g. on GLUE. Done"
+    >>> fast_sentence_spans(t) == sentence_spans(t)
+    True
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((start, m.start() + 1))
+        start = m.end()
+    if start < len(text) or not spans:
+        spans.append((start, len(text)))
+    return spans
+
+
 #: The role an entity type takes when its sentence has no cue.
 _DEFAULT = {
     EntityType.REPO: Role.INTRODUCES,
@@ -89,13 +277,8 @@ def cue_role(sentence: str, kind: EntityType) -> Role:
     >>> cue_role("Our code is available at ", EntityType.REPO)
     <Role.INTRODUCES: 'introduces'>
     """
-    last = None
-    for last in _CUES.finditer(sentence):  # noqa: B007 - the nearest cue is the last one
-        pass
-    if last is None:
-        return _DEFAULT.get(kind, Role.MENTIONS)
-    role = _GROUP_ROLE[last.lastgroup or "uses"]
-    return _fit(role, kind)
+    cues = find_cues(sentence)
+    return _role_before(cues, [e for _, e, _ in cues], 0, len(sentence), kind)
 
 
 def _fit(role: Role, kind: EntityType) -> Role:
@@ -121,19 +304,25 @@ def assign_roles(paper: Paper, mentions: Sequence[Mention]) -> list[Mention]:
     spans: dict[Field, list[tuple[int, int]]] = {}
     starts: dict[Field, list[int]] = {}
     keys: dict[str, str] = {}
+    cues: dict[Field, tuple[tuple[int, int, str], ...]] = {}
+    cue_ends: dict[Field, list[int]] = {}
     placed: list[tuple[Mention, Role, int, int, tuple[EntityType, str]]] = []
     best: dict[tuple[EntityType, str], Role] = {}
     for m in mentions:
         text = paper.title if m.field is Field.TITLE else paper.abstract
         if m.field not in spans:
-            spans[m.field] = sentence_spans(text)
+            spans[m.field] = fast_sentence_spans(text)
             starts[m.field] = [s for s, _ in spans[m.field]]
         i = bisect.bisect_right(starts[m.field], m.start) - 1
         s_start, s_end = spans[m.field][i] if i >= 0 else (0, len(text))
         s_end = max(s_end, m.end)
         role = m.role
         if role is Role.MENTIONS:
-            role = cue_role(text[max(s_start, m.start - _LOOKBACK) : m.start], m.type)
+            if m.field not in cues:
+                cues[m.field] = find_cues(text)
+                cue_ends[m.field] = [e for _, e, _ in cues[m.field]]
+            begin = max(s_start, m.start - _LOOKBACK)
+            role = _role_before(cues[m.field], cue_ends[m.field], begin, m.start, m.type)
         key = keys.get(m.text)
         if key is None:
             key = keys[m.text] = compact_key(m.text)

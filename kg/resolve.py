@@ -45,6 +45,8 @@ wrote it.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import json
 import os
@@ -774,7 +776,24 @@ def resolve(
     >>> r.by_id()["model:qwen2.5-7b"].entity.family
     'model:qwen2.5'
     """
-    rules = aliases or AliasRules()
+    with _gc_paused():
+        return _resolve(mentions, papers, aliases or AliasRules())
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: resolution makes millions of small objects and no
+    cycles, and the collector's repeated full passes over them cost a quarter of the time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _resolve(mentions: Sequence[Mention], papers: Sequence[Paper], rules: AliasRules) -> Resolution:
     surfaces, assignment = _fold_mentions(mentions)
     links, extra = _link(surfaces, rules, papers)
     drafts_by_root = _drafts(surfaces, links, extra)

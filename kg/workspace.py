@@ -33,7 +33,10 @@ dictionaries directly (``add_edges_from`` would re-validate every edge); the ben
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +54,19 @@ FORMAT = "kg-workspace"
 VERSION = 1
 #: The graph file inside a workspace directory.
 GRAPH_FILE = "graph.json"
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic collector while building millions of acyclic containers (the JSON
+    document, the adjacency dicts): its full passes would otherwise dominate a load."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _dump(value: Any) -> str:
@@ -133,7 +149,8 @@ def load(directory: str | Path) -> nx.MultiDiGraph:
     except (OSError, UnicodeDecodeError) as exc:
         raise WorkspaceError(f"cannot read {path}: {exc}; rebuild with `kg build`") from exc
     try:
-        doc = json.loads(text)
+        with _gc_paused():
+            doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise WorkspaceError(
             f"{path} is incomplete or damaged ({exc.msg} at line {exc.lineno}); "
@@ -147,7 +164,8 @@ def load(directory: str | Path) -> nx.MultiDiGraph:
             f"reads version {VERSION}: rebuild it with `kg build SOURCES... -o {directory}`"
         )
     try:
-        return _graph(doc)
+        with _gc_paused():
+            return _graph(doc)
     except (KeyError, TypeError, ValueError) as exc:
         raise WorkspaceError(f"{path} is damaged ({exc!r}); rebuild with `kg build`") from exc
 

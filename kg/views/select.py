@@ -123,37 +123,48 @@ def _naming_papers(graph: nx.MultiDiGraph, entity: str) -> Iterator[str]:
             yield paper
 
 
-def _mode_neighbours(graph: nx.MultiDiGraph, mode: Mode) -> Callable[[str], Iterable[str]]:
-    """One step in the mode's own graph, without building that graph."""
+def _step(graph: nx.MultiDiGraph, mode: Mode) -> Callable[[set[str]], set[str]]:
+    """One breadth-first step in the mode's own graph, without building that graph.
+
+    In papers mode two papers are one step apart when one cites the other or both name an
+    entity; in entities mode, when a paper names both. Each bridging entity (or paper) is
+    crossed once per search: a popular entity named by thousands of papers would otherwise
+    be expanded again from every one of them.
+    """
+    crossed: set[str] = set()
     if mode is Mode.PAPERS:
 
-        def papers(node: str) -> Iterable[str]:
+        def papers(frontier: set[str]) -> set[str]:
             out: set[str] = set()
-            for _, v, key in graph.out_edges(node, keys=True):
-                if key == Relation.CITES:
-                    out.add(v)
-            for u, _, key in graph.in_edges(node, keys=True):
-                if key == Relation.CITES:
-                    out.add(u)
-            for entity in _named_entities(graph, node):
-                out.update(_naming_papers(graph, entity))
-            out.discard(node)
+            for node in frontier:
+                for _, v, key in graph.out_edges(node, keys=True):
+                    if key == Relation.CITES:
+                        out.add(v)
+                for u, _, key in graph.in_edges(node, keys=True):
+                    if key == Relation.CITES:
+                        out.add(u)
+                for entity in _named_entities(graph, node):
+                    if entity not in crossed:
+                        crossed.add(entity)
+                        out.update(_naming_papers(graph, entity))
             return out
 
         return papers
     if mode is Mode.ENTITIES:
 
-        def entities(node: str) -> Iterable[str]:
+        def entities(frontier: set[str]) -> set[str]:
             out: set[str] = set()
-            for paper in _naming_papers(graph, node):
-                out.update(_named_entities(graph, paper))
-            out.discard(node)
+            for node in frontier:
+                for paper in _naming_papers(graph, node):
+                    if paper not in crossed:
+                        crossed.add(paper)
+                        out.update(_named_entities(graph, paper))
             return out
 
         return entities
 
-    def everything(node: str) -> Iterable[str]:
-        return set(graph.successors(node)) | set(graph.predecessors(node))
+    def everything(frontier: set[str]) -> set[str]:
+        return {m for n in frontier for m in nx.all_neighbors(graph, n)}
 
     return everything
 
@@ -166,7 +177,7 @@ def _neighbourhood(graph: nx.MultiDiGraph, focus: str, depth: int, mode: Mode) -
     kind (the papers naming the entity, the entities the paper names).
     """
     eligible = _eligible(graph, mode)
-    step = _mode_neighbours(graph, mode)
+    step = _step(graph, mode)
     if eligible(focus):
         frontier = {focus}
     elif depth >= 1:
@@ -176,7 +187,7 @@ def _neighbourhood(graph: nx.MultiDiGraph, focus: str, depth: int, mode: Mode) -
         frontier = set()
     seen = set(frontier)
     for _ in range(depth):
-        frontier = {m for n in frontier for m in step(n) if m not in seen and eligible(m)}
+        frontier = {m for m in step(frontier) if m not in seen and eligible(m)}
         if not frontier:
             break
         seen |= frontier
@@ -193,19 +204,20 @@ def _scores(graph: nx.MultiDiGraph, mode: Mode) -> tuple[dict[str, float], str]:
             if _node_type(graph, n) in _ENTITY_TYPES
         }
         return counts, "occurrences (papers naming the entity)"
-    from kg.analysis import central
+    from kg.analysis.centrality import scores
 
     # Eigenvector centrality, not PageRank: on the paper -> entity graph PageRank piles its
     # mass on sink entities named once, and the top few hundred of those share almost no
     # edge (measured on the demo corpus: 15 edges among the top 300, 276 isolated nodes);
     # eigenvector centrality picks the well-connected core (415 edges, one component).
-    node_type = NodeType.PAPER if mode is Mode.PAPERS else None
     with warnings.catch_warnings():
         # A corpus graph is rarely connected; nodes outside the main component score ~0 and
         # are then ranked by neighbour count, which is what a view wants.
         warnings.filterwarnings("ignore", "Some eigenvector centralities are nearly zero")
-        ranked = central(graph, node_type=node_type, metric=METRIC, top=None)
-    return {r.node: r.score for r in ranked}, "eigenvector centrality"
+        values = scores(graph, metric=METRIC)
+    eligible = _eligible(graph, mode)
+    # rounded as kg.analysis.central rounds, so both engines order near-ties alike
+    return {n: round(s, 12) for n, s in values.items() if eligible(n)}, "eigenvector centrality"
 
 
 def _cap(

@@ -53,7 +53,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from itertools import combinations
+from itertools import chain
 from operator import attrgetter
 
 from rapidfuzz import fuzz, process
@@ -75,7 +75,7 @@ __all__ = [
 #: Minimum fuzz.ratio (0-100) of normalised titles for a fuzzy merge (see the measurement).
 FUZZY_THRESHOLD = 85.0
 #: How many of a title's rarest words name the blocks it is compared in (in pairs).
-BLOCK_KEYS = 3
+BLOCK_KEYS = 3  # the pairs are written out in _fuzzy_pairs
 #: A block larger than this is too common a word to say anything; it is skipped.
 _MAX_BLOCK = 2000
 #: Words that may differ between two spellings of one title.
@@ -172,8 +172,13 @@ class _Links:
 
     def __init__(self, papers: Sequence[Paper]) -> None:
         self.parent = list(range(len(papers)))
-        self.arxiv: list[set[str]] = [{p.arxiv_id} if p.arxiv_id else set() for p in papers]
-        self.doi: list[set[str]] = [{p.doi} if p.doi else set() for p in papers]
+        # root -> the strong ids of its group; only groups that have one are stored
+        self.arxiv: dict[int, frozenset[str]] = {
+            i: frozenset((p.arxiv_id,)) for i, p in enumerate(papers) if p.arxiv_id
+        }
+        self.doi: dict[int, frozenset[str]] = {
+            i: frozenset((p.doi,)) for i, p in enumerate(papers) if p.doi
+        }
 
     def find(self, i: int) -> int:
         parent = self.parent
@@ -186,40 +191,44 @@ class _Links:
         ri, rj = self.find(i), self.find(j)
         if ri == rj:
             return True
-        ai, aj, di, dj = self.arxiv[ri], self.arxiv[rj], self.doi[ri], self.doi[rj]
+        empty: frozenset[str] = frozenset()
+        ai, aj = self.arxiv.get(ri, empty), self.arxiv.get(rj, empty)
+        di, dj = self.doi.get(ri, empty), self.doi.get(rj, empty)
         if (ai and aj and ai != aj) or (di and dj and di != dj):
             return False
         if rj < ri:
             ri, rj = rj, ri
         self.parent[rj] = ri
-        self.arxiv[ri] = ai | aj
-        self.doi[ri] = di | dj
+        if ai or aj:
+            self.arxiv[ri] = ai | aj
+        if di or dj:
+            self.doi[ri] = di | dj
         return True
 
 
 def _fuzzy_pairs(norms: Sequence[str], threshold: float) -> list[tuple[int, int]]:
     """Index pairs of distinct normalised titles that pass the fuzzy rule, blocked."""
-    df: Counter[str] = Counter()
-    words_of = [{w for w in n.split() if w not in STOPWORDS} for n in norms]
-    for words in words_of:
-        df.update(words)
+    words_of = [set(n.split()) - STOPWORDS for n in norms]
+    df = Counter(chain.from_iterable(words_of))
     # rank words rarest first once, so each title picks its block keys with C-level sorts
     rank = {w: r for r, w in enumerate(sorted(df, key=lambda w: (df[w], w)))}
     blocks: defaultdict[tuple[int, ...], list[int]] = defaultdict(list)
     for i, words in enumerate(words_of):
-        rarest = sorted(map(rank.__getitem__, words))[:BLOCK_KEYS]
-        if len(rarest) < BLOCK_KEYS:
+        rarest = sorted(map(rank.__getitem__, words))
+        if len(rarest) >= BLOCK_KEYS:
+            a, b, c = rarest[:3]
+            blocks[(a, b)].append(i)
+            blocks[(a, c)].append(i)
+            blocks[(b, c)].append(i)
+        else:
             for r in rarest:
                 blocks[(r,)].append(i)
-        else:
-            for pair in combinations(rarest, 2):
-                blocks[pair].append(i)
-    numbers = [_numbers(n) for n in norms]
-    lists = [sorted(words) for words in words_of]
-    stems = [{w.rstrip("s") for w in words} for words in words_of]
+
+    def stems(i: int) -> set[str]:
+        return {w.rstrip("s") for w in words_of[i]}
+
     pairs: set[tuple[int, int]] = set()
-    for key in sorted(blocks):
-        members = blocks[key]
+    for members in blocks.values():  # any order: the pairs are sorted at the end
         if len(members) < 2 or len(members) > _MAX_BLOCK:
             continue
         choices = [norms[i] for i in members]
@@ -234,14 +243,14 @@ def _fuzzy_pairs(norms: Sequence[str], threshold: float) -> list[tuple[int, int]
             pair = (i, j) if i < j else (j, i)
             # cheap rejections first: numbers; too many different words; a word of one
             # title with no spelling variant anywhere in the other (then _guards_pass fails)
-            if pair in pairs or numbers[i] != numbers[j]:
+            if pair in pairs:
                 continue
             wi, wj = words_of[i], words_of[j]
-            if len(wi ^ wj) > _MAX_DIFFERENT_WORDS:
+            if len(wi ^ wj) > _MAX_DIFFERENT_WORDS or _numbers(norms[i]) != _numbers(norms[j]):
                 continue
-            if not all(_has_variant(x, lists[j], stems[j]) for x in wi - wj):
+            if not all(_has_variant(x, sorted(wj), stems(j)) for x in wi - wj):
                 continue
-            if not all(_has_variant(y, lists[i], stems[i]) for y in wj - wi):
+            if not all(_has_variant(y, sorted(wi), stems(i)) for y in wj - wi):
                 continue
             if _guards_pass(norms[i], norms[j]):
                 pairs.add(pair)
@@ -294,7 +303,7 @@ def _combine(records: Sequence[Paper]) -> Paper:
         return Paper(
             f.id, f.title, f.abstract, f.authors, f.n_authors, f.date, f.updated, f.upvotes,
             f.organisation, f.urls, f.arxiv_id, f.doi, f.categories,
-            tuple(sorted({s for r in records for s in r.sources})),
+            tuple(sorted({s for r in records for s in r.sources}, key=_REF)),
         )  # fmt: skip
     titles = Counter(r.title for r in records)
     title = min(titles, key=lambda t: (-titles[t], -len(t), t))
@@ -307,7 +316,9 @@ def _combine(records: Sequence[Paper]) -> Paper:
     updated = max((r.updated for r in records), key=_date_rank)
     upvotes = max((r.upvotes for r in records if r.upvotes is not None), default=None)
     organisation = min((r.organisation for r in records if r.organisation), default=None)
-    sources: tuple[SourceRef, ...] = tuple(sorted({s for r in records for s in r.sources}))
+    sources: tuple[SourceRef, ...] = tuple(
+        sorted({s for r in records for s in r.sources}, key=_REF)
+    )
     if arxiv or doi:
         pid = paper_id(title=title, arxiv_id=arxiv, doi=doi)
     else:  # the id of a record with the chosen title: no need to normalise it again

@@ -157,8 +157,15 @@ def _clean(value: object) -> str:
     if value is None:
         return ""
     text = str(value)
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        return text  # already clean: most listing lines are, and they are long
+    if (
+        "  " not in text
+        and "\n" not in text
+        and "\t" not in text
+        and "\r" not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+    ):
+        return text  # already clean (most lines are, and abstracts are long): no copy
     return " ".join(text.split())
 
 

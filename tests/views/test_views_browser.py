@@ -81,8 +81,10 @@ def test_search_selects_and_clicks_open_only_web_links(
         ("method:flexgen", None),
     ]:
         view.js("window.__kgOpened = []")
-        x, y = view.node_point(node)
-        view.page.mouse.click(x, y)
+        for _ in range(3):  # a loaded machine can stretch a click past the 250 ms tap limit
+            view.page.mouse.click(*view.node_point(node))
+            if view.js("kgView.network.getSelectedNodes()") == [node]:
+                break
         assert view.js("kgView.network.getSelectedNodes()") == [node]
         assert view.js("window.__kgOpened") == ([url] if url else [])
     _clean(view, path)

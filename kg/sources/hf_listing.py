@@ -126,7 +126,7 @@ def parse_hf_listing(text: str, *, path: str) -> Parsed:
 
     def paragraph(lines: list[str], first: int) -> None:
         nonlocal title, title_line, abstract, dropped
-        if title is None and all(line in HEADER_LINES for line in lines):
+        if title is None and lines[0] in HEADER_LINES and all(x in HEADER_LINES for x in lines):
             return
         if _is_metadata(lines):
             if title is None or abstract is None or meta:

@@ -204,3 +204,15 @@ def test_ascii_fast_path_of_normalise_title_matches_the_regex(text: str) -> None
     assert normalise_title(text) == " ".join(
         _NON_WORD.sub(" ", text.casefold()).replace("_", " ").split()
     )
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_ascii_fast_path_of_slug_matches_the_regex(text: str) -> None:
+    """kg.ids.slug takes a translate() shortcut for ASCII text (every paper id needs one)."""
+    from kg.ids import _SLUG_DROP, slug
+
+    expected = _SLUG_DROP.sub("-", text.lower()).strip("-.")
+    if len(expected) > 48:
+        expected = expected[:48].rstrip("-.")
+    assert slug(text) == expected

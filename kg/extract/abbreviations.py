@@ -12,6 +12,7 @@ References
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -62,7 +63,8 @@ def _best_long_form(short: str, candidate: str) -> int | None:
     return start
 
 
-def find_abbreviations(text: str) -> list[Abbreviation]:
+@functools.lru_cache(maxsize=16)
+def find_abbreviations(text: str) -> tuple[Abbreviation, ...]:
     """Every ``long form (SF)`` definition in text, in order.
 
     Parameters
@@ -72,7 +74,7 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
 
     Returns
     -------
-    list of Abbreviation
+    tuple of Abbreviation
         Definitions whose short form has a capital letter and whose long form is longer
         than the short form and does not contain it.
 
@@ -85,7 +87,7 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
     'Process Reward Models'
     """
     if "(" not in text:
-        return []
+        return ()
     found: list[Abbreviation] = []
     for m in _PAREN.finditer(text):
         short = m.group(1)
@@ -123,4 +125,4 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
             + (len(candidate[offset:]) - len(candidate[offset:].lstrip()))
         )
         found.append(Abbreviation(short, m.start(1), long, long_start))
-    return found
+    return tuple(found)

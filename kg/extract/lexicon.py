@@ -26,7 +26,7 @@ import ahocorasick
 from kg.errors import InputError
 from kg.model import EntityType
 
-__all__ = ["Lexicon", "load_lexicon", "parse_lexicon_lines"]
+__all__ = ["Lexicon", "load_lexicon", "lower_same_length", "parse_lexicon_lines"]
 
 _BUILTIN_FILES: dict[str, EntityType | None] = {
     "benchmarks.txt": EntityType.BENCHMARK,
@@ -46,10 +46,11 @@ def _case_insensitive(name: str) -> bool:
     return " " in name or name == name.lower()
 
 
-def _lower_same_length(text: str) -> str:
+def lower_same_length(text: str) -> str:
     """Lower-case text without changing its length (so offsets stay valid)."""
-    if text.isascii():
-        return text.lower()
+    low = text.lower()
+    if len(low) == len(text):  # lower() never shortens a character: offsets still line up
+        return low
     return "".join(ch if len(low := ch.lower()) != 1 else low for ch in text)
 
 
@@ -104,10 +105,12 @@ class Lexicon:
             compiled["exact"], compiled["folded"] = exact, folded
         return compiled["exact"], compiled["folded"]
 
-    def find(self, text: str) -> Iterator[tuple[int, int, EntityType]]:
+    def find(self, text: str, *, exact: bool = True) -> Iterator[tuple[int, int, EntityType]]:
         """Every lexicon entry in text as ``(start, end, type)``, possibly overlapping.
 
-        Word boundaries are not checked here (callers decide what may touch a name).
+        Word boundaries are not checked here (callers decide what may touch a name). With
+        ``exact=False`` only the case-insensitive entries are searched (a caller that looks
+        every name-shaped token up in :attr:`by_name` needs no second pass).
 
         Examples
         --------
@@ -115,12 +118,12 @@ class Lexicon:
         >>> sorted((t[s:e], k.value) for s, e, k in load_lexicon().find(t))
         [('GSM8K', 'benchmark'), ('beam search', 'method'), ('vLLM', 'method')]
         """
-        exact, folded = self._automata()
-        if len(exact):
-            for end, (length, kind) in exact.iter_long(text):
+        exact_automaton, folded = self._automata()
+        if exact and len(exact_automaton):
+            for end, (length, kind) in exact_automaton.iter_long(text):
                 yield end + 1 - length, end + 1, kind
         if len(folded):
-            for end, (length, kind) in folded.iter_long(_lower_same_length(text)):
+            for end, (length, kind) in folded.iter_long(lower_same_length(text)):
                 yield end + 1 - length, end + 1, kind
 
 

@@ -29,6 +29,7 @@ __all__ = ["Candidate", "analyse", "mentions_of_type"]
 #: Qwen2.5-Math-7B, DFloat11, StarCoder+) or a Title-case hyphen compound (Flash-VStream).
 _NAME = re.compile(r"[A-Z0-9][\w+]*(?:[.\-/][\w+]+)*\+*(?:\s(?:v\d+(?:\.\d+)*|\d{4})\b)?", re.ASCII)
 #: A name never starts right after these (URL paths, e-mail, compounds already matched).
+_PARTS = re.compile(r"[-/]")
 _NOT_BEFORE = frozenset("._+-/@\\")
 #: Lower-case trailing parts that are words, not part of a name (LoRA-based, KV-cache).
 _LOWER_TAIL = re.compile(r"(?:-[a-z][a-z]+)+$", re.ASCII)
@@ -301,8 +302,10 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
         head = title[:colon].strip()
         words = head.split()
         hs = title.find(head)
+        phrase = len(words) > 1 and any(w[:1].islower() or "'" in w for w in words)
         if (
-            (
+            not phrase
+            and (
                 (1 <= len(words) <= 4 and head[:1].isupper())
                 or (head[:1].isalpha() and any(c.isupper() for c in head))
             )
@@ -370,7 +373,7 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
         text = title if field is Field.TITLE else paper.abstract
         if not text:
             continue
-        for start, end, kind in lexicon.find(text):
+        for start, end, kind in lexicon.find(text, exact=False):
             if (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_")) or (
                 end < len(text) and (text[end].isalnum() or text[end] in "_")
             ):
@@ -393,7 +396,7 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
                     if m2:
                         end = _trim(text, start, end + m2.end())
             out.append(Candidate(field, start, end, kind, 0.95, "lexicon"))
-        abbreviations = find_abbreviations(text) if "(" in text else []
+        abbreviations = find_abbreviations(text) if "(" in text else ()
         generic = {
             a.short
             for a in abbreviations
@@ -407,8 +410,6 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
         for m in _NAME.finditer(text):
             start, end = m.span()
             token = m.group()
-            if token.isalpha() and token[1:].islower():
-                continue  # an ordinary capitalised word
             if start and (text[start - 1].isalnum() or text[start - 1] in _NOT_BEFORE):
                 # A name that starts in lower case (vLLM, o1, pPE): take the letters before.
                 s0 = start
@@ -421,8 +422,14 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
             token = text[start:end]
             if end - start < 2 or (token[0].isdigit() and token.lower() == token):
                 continue
+            kind = exact.get(token)
+            if kind is not None:  # curated names, also plain words (Llama) and Self-Refine
+                out.append(Candidate(field, start, end, kind, 0.95, "lexicon"))
+                continue
+            if token.isalpha() and token[1:].islower():
+                continue  # an ordinary capitalised word
             if not _coined_shape(token) or all(
-                lexicon.is_stop(part) for part in re.split(r"[-/]", token) if part
+                lexicon.is_stop(part) for part in _PARTS.split(token) if part
             ):
                 continue
             found = _classify(text, start, end, lexicon, exact, named)

@@ -32,6 +32,7 @@ from typing import Any
 
 import ahocorasick
 
+from kg.extract.lexicon import lower_same_length
 from kg.model import EntityType, Field, Mention, Paper, Role
 from kg.text import compact_key, sentence_spans
 
@@ -195,11 +196,7 @@ def find_cues(text: str) -> tuple[tuple[int, int, str], ...]:
     ...  find_cues("It outperforms vLLM using LoRA.")]
     [('comp', 'outperform'), ('uses', 'using')]
     """
-    low = (
-        text.lower()
-        if text.isascii()
-        else "".join(ch if len(lo := ch.lower()) != 1 else lo for ch in text)
-    )
+    low = lower_same_length(text)
     found: list[tuple[int, int, str]] = []
     n = len(low)
     for last, (length, kind, stem) in _cue_automaton().iter_long(low):

@@ -70,7 +70,13 @@ def safe_url(url: object) -> str | None:
 
 
 def short(text: str, limit: int) -> str:
-    """``text`` on one line, cut at a word boundary to at most ``limit`` characters."""
+    """``text`` on one line, cut at a word boundary to at most ``limit`` characters.
+
+    Examples
+    --------
+    >>> short("Efficient  Inference for Large Language Models", 24)
+    'Efficient Inference for…'
+    """
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
@@ -100,6 +106,13 @@ def _paper_links(data: Mapping[str, Any]) -> list[str]:
 
 
 def plural(n: int, word: str) -> str:
+    """``n`` and ``word``, plural unless ``n`` is 1.
+
+    Examples
+    --------
+    >>> plural(1, "paper"), plural(1200, "paper")
+    ('1 paper', '1,200 papers')
+    """
     return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
 
 
@@ -164,6 +177,7 @@ def _entity_tip(
 
 
 def style_of(node_type: str) -> NodeStyle:
+    """The style of a node type; a neutral grey dot for a type kg does not know."""
     return NODE_STYLES[NodeType(node_type)] if node_type in _NODE_TYPES else _FALLBACK_STYLE
 
 

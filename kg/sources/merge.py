@@ -42,6 +42,10 @@ threshold  recall (ratio)  false (ratio)   recall (+ guards)    false (+ guards)
 96         0.980           16              0.975                0
 =========  ==============  ==============  ===================  ===================
 
+Through :func:`merge_papers` itself (blocking included, each variant added alone to the
+273 seed titles) recall is also 0.995: blocking loses nothing measurable. The misses are
+one-letter changes in short words ("Size" / "Sise": similarity 0.75 < 0.8).
+
 The ratio alone cannot separate the classes (lowest positive 92.0, highest negative 98.4:
 "X for Y" pairs score high); the guards do, at any threshold from 70 to 92. 85 is chosen
 to sit well below the lowest positive (92.0, so shorter titles with one typo still merge)
@@ -389,13 +393,11 @@ def merge_papers(
                 else:
                     first_with[key] = i
     # Stage 2: the same title key (compact_key is the normalised title without spaces).
-    norm_of: dict[str, str] = {}
+    titles = [p.title for p in records]
+    norm_of = {t: normalise_title(t) for t in dict.fromkeys(titles)}
     by_key: dict[str, list[int]] = defaultdict(list)
-    for i, p in enumerate(records):
-        norm = norm_of.get(p.title)
-        if norm is None:
-            norm = norm_of[p.title] = normalise_title(p.title)
-        by_key[norm.replace(" ", "")].append(i)
+    for i, key in enumerate([norm_of[t].replace(" ", "") for t in titles]):
+        by_key[key].append(i)
     for members in by_key.values():
         for i in members[1:]:
             links.union(members[0], i)
@@ -407,9 +409,14 @@ def merge_papers(
         norms = sorted(norm_index)
         for i, j in _fuzzy_pairs(norms, threshold):
             links.union(norm_index[norms[i]][0], norm_index[norms[j]][0])
+    # Parents always point to a smaller index (union keeps the smaller root), so one
+    # ascending pass turns the parent list into the list of roots.
+    root = links.parent
+    for i in range(len(root)):
+        root[i] = root[root[i]]
     groups: defaultdict[int, list[Paper]] = defaultdict(list)
-    for i, p in enumerate(records):
-        groups[links.find(i)].append(p)
+    for r, p in zip(root, records, strict=True):
+        groups[r].append(p)
     merged = [_combine(members) for members in groups.values()]
     merged.sort(key=lambda p: (p.id, p.title))
     return tuple(merged)

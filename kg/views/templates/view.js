@@ -92,7 +92,7 @@
     var to = data.meta[row[1]];
     var style = data.edgeStyles[row[2]];
     var id = from.id + "|" + row[2] + "|" + to.id;
-    edgeInfo[id] = { hover: hoverText(from, to, row[2], row[3], row[4]), verb: style.name };
+    edgeInfo[id] = { row: row, verb: style.name };
     return {
       id: id, from: from.id, to: to.id, arrows: style.arrows, color: style.color,
       dashes: style.dashes, width: style.width
@@ -131,6 +131,8 @@
   });
   network.once("stabilizationIterationsDone", settled);
   if (data.nodes.length === 0) { settled(); }
+  // Should vis-network ever skip the event, physics still stops (settled() runs once).
+  setTimeout(settled, data.layoutBudgetMs + 20000);
   physicsButton.addEventListener("click", function () {
     setPhysics(physicsButton.getAttribute("aria-pressed") !== "true");
   });
@@ -179,7 +181,9 @@
     clearEdgeLabel();
     hoveredEdge = params.edge;
     edges.update({ id: params.edge, label: info.verb });
-    showTooltip(el("div", "kg-tip", info.hover), params.pointer.DOM);
+    var row = info.row;
+    var text = hoverText(data.meta[row[0]], data.meta[row[1]], row[2], row[3], row[4]);
+    showTooltip(el("div", "kg-tip", text), params.pointer.DOM);
   });
   network.on("blurEdge", function () {
     clearEdgeLabel();

@@ -30,6 +30,16 @@ __all__ = ["Candidate", "analyse", "mentions_of_type"]
 _NAME = re.compile(r"[A-Z0-9][\w+]*(?:[.\-/][\w+]+)*\+*(?:\s(?:v\d+(?:\.\d+)*|\d{4})\b)?", re.ASCII)
 #: A name never starts right after these (URL paths, e-mail, compounds already matched).
 _PARTS = re.compile(r"[-/]")
+#: Multi-word names that end in a version or name a competition (NYU Depth v2,
+#: Amazon KDD Cup 2024): benchmarks.
+_MULTI = re.compile(
+    r"[A-Z][\w.+-]*(?:\s[A-Z][\w.+-]*){0,3}\s(?:v\d+(?:\.\d+)*|(?:Cup|Challenge|"
+    r"Competition|Olympiad)(?:\s\d{4})?)\b",
+    re.ASCII,
+)
+_LEADING_WORDS = frozenset(
+    "In On For The Our We This These With From At By To And Of As An A Using".split()
+)
 _NOT_BEFORE = frozenset("._+-/@\\")
 #: Lower-case trailing parts that are words, not part of a name (LoRA-based, KV-cache).
 _LOWER_TAIL = re.compile(r"(?:-[a-z][a-z]+)+$", re.ASCII)
@@ -89,13 +99,26 @@ _APPOSITION = re.compile(
 )
 #: After an introducing verb (found by :func:`kg.extract.roles.find_cues`): the name.
 _INTRO_TAIL = re.compile(
-    r"\w*\s+(?:(?:a|an|the|our)\s+)?(?:(?:novel|new|simple|general|unified|scalable|efficient|"
+    r"\w*\s+(?:as\s+)?(?:(?:a|an|the|our)\s+)?(?:(?:novel|new|simple|general|unified|scalable|efficient|"
     r"lightweight|first|open-source|large-scale|comprehensive|challenging|framework|method|"
     r"benchmark|dataset|model|system|approach|algorithm)\s+)*"
     r"[\"“']?([A-Z][\w+.*]*(?:[\- ][A-Z0-9][\w+.*]*){0,3})"
 )
 #: Before an introducing verb: the paper itself speaks ("we (also) propose").
 _WE = re.compile(r"\b(?:[Ww]e|[Tt]his (?:paper|work)|[Hh]ere)(?:\s+\w+)?\s+$")
+#: After a name: "-- a new class of", ", a novel": the paper presents the name as its own.
+_NOVEL = re.compile(r"(?:,|\s--?|\s\u2014)\s*an?\s+(?:new|novel)\b")
+_LAST_NAME = re.compile(r"(?:([A-Z0-9][\w+.-]*[\w+])|\(([A-Za-z][\w+.-]*)\))$")
+#: Head nouns that say what kind of thing a phrase names.
+_HEAD_WORD = re.compile(
+    r"\b(dataset|benchmark|corpus|suite|testbed|model|framework|system|method|algorithm|"
+    r"approach|technique|process|strategy|mechanism|architecture)s?\b",
+    re.IGNORECASE,
+)
+_HEAD_KIND = {
+    **dict.fromkeys(("dataset", "benchmark", "corpus", "suite", "testbed"), EntityType.BENCHMARK),
+    "model": EntityType.MODEL,
+}
 _NAMING = ("called", "dubbed", "named", "termed", "coined")
 _TITLE_HEAD_BENCH = re.compile(
     r"^\s*(?:An?\s+|The\s+)?(?:[\w-]+\s+){0,4}?(?:Benchmark|Benchmarking|Dataset|Corpus|Suite|"
@@ -108,14 +131,28 @@ _TITLE_HEAD_MODEL = re.compile(
 #: Before a name: an evaluation clause whose list the name is in ("results on A, B and").
 _EVAL_BEFORE = re.compile(
     r"(?:datasets?|benchmarks?|evaluat\w*|experiments?|results|tested|test sets?|"
-    r"splits?)\b[^.;:]{0,80}?\b(?:on|across|including|such as|like|namely|over)\s+"
-    r"(?:the\s+)?(?:[\w.+-]+(?:\s[\w.+-]+)?(?:,\s*|\s+and\s+|\s+or\s+)){0,6}$"
+    r"splits?|accuracy|performance|scores?|rates?)\b[^.;:]{0,80}?"
+    r"(?:\b(?:on|across|including|such as|like|namely|over)\s+|\((?:e\.g\.|i\.e\.),?\s*)"
+    r"(?:the\s+)?(?:[\w.+-]+(?:\s[\w.+-]+)?(?:\s*\([^()]{0,30}\))?"
+    r"(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)){0,6}$"
 )
 #: After a name: the rest of a list ending in a plural dataset head ("A, B and C datasets").
 _EVAL_AFTER = re.compile(
     r"(?:(?:,\s*|\s+)(?:and\s+|or\s+)?[\w.+-]+){0,5}\s+(?:datasets|benchmarks)\b"
 )
-_EVAL_WORDS = ("dataset", "benchmark", "evaluat", "experiment", "result", "test", "split")
+_EVAL_WORDS = (
+    "dataset",
+    "benchmark",
+    "evaluat",
+    "experiment",
+    "result",
+    "test",
+    "split",
+    "accuracy",
+    "performance",
+    "score",
+    "rate",
+)
 #: Before a name: a head noun naming its kind ("a new dataset, ExpTime", "benchmark called X").
 _HEAD_BEFORE = re.compile(
     r"(?:(dataset|benchmark|corpus|suite|testbed)|(model)|(framework|system|method|"
@@ -290,7 +327,7 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
     >>> sorted({(c.type.value, c.rule) for c in analyse(p, load_lexicon())})
     ... # doctest: +NORMALIZE_WHITESPACE
     [('benchmark', 'lexicon'), ('method', 'introduced'), ('method', 'lexicon'),
-     ('model', 'family'), ('model', 'lexicon')]
+     ('model', 'family')]
     """
     exact = lexicon.by_name
     out: list[Candidate] = []
@@ -306,7 +343,7 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
         if (
             not phrase
             and (
-                (1 <= len(words) <= 4 and head[:1].isupper())
+                (1 <= len(words) <= 4 and (head[:1].isupper() or head[:1].isdigit()))
                 or (head[:1].isalpha() and any(c.isupper() for c in head))
             )
             and not _generic_span(head, lexicon)
@@ -356,6 +393,39 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
                 if abbr.long.endswith(name) or name.endswith(abbr.long):
                     introduced.setdefault(abbr.short, kind)
                     break
+    for field_text in (title, abstract):
+        if " new" in field_text or " novel" in field_text:
+            for m in _NOVEL.finditer(field_text):
+                before = field_text[max(0, m.start() - 80) : m.start()]
+                named = _LAST_NAME.search(before)
+                if named is not None:
+                    name = named.group(1) or named.group(2)
+                    if not lexicon.is_stop(name) and _coined_shape(name):
+                        introduced.setdefault(name, EntityType.METHOD)
+                        if named.group(2) and named.group(1) is None:
+                            long = before[: named.start()].rstrip()
+                            for a in find_abbreviations(field_text):
+                                if a.short == name and long.endswith(a.long):
+                                    introduced.setdefault(a.long, EntityType.METHOD)
+        for abbr in find_abbreviations(field_text) if "(" in field_text else ():
+            if abbr.short in introduced or lexicon.is_stop(abbr.short):
+                continue
+            for cue_start, cue_end, cue in find_cues(field_text):
+                if cue != "intro" or not 0 <= abbr.long_start - cue_end <= 80:
+                    continue
+                between = field_text[cue_end : abbr.long_start]
+                if "." in between or not _WE.search(field_text[max(0, cue_start - 40) : cue_start]):
+                    continue
+                heads = _HEAD_WORD.findall(field_text[cue_end : abbr.short_start + 40])
+                kind = (
+                    _HEAD_KIND.get(heads[0].lower(), EntityType.METHOD)
+                    if heads
+                    else (EntityType.METHOD)
+                )
+                introduced[abbr.short] = kind
+                if not abbr.long.islower():
+                    introduced.setdefault(abbr.long, kind)
+                break
     for name, kind in list(introduced.items()):
         if kind is not EntityType.METHOD or not abstract:
             continue
@@ -400,7 +470,7 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
         generic = {
             a.short
             for a in abbreviations
-            if (a.long == a.long.lower() and a.short[1:2].isupper()) or lexicon.is_stop(a.long)
+            if (a.long == a.long.lower() and a.short[:1].isupper()) or lexicon.is_stop(a.long)
         }
         named = frozenset(a.short for a in abbreviations if a.long.istitle())
         generic |= {a.short + "s" for a in abbreviations if a.short in generic}
@@ -418,6 +488,10 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
                 if s0 == start or (s0 and (text[s0 - 1].isalnum() or text[s0 - 1] in _NOT_BEFORE)):
                     continue
                 start = s0
+            if " " in token:
+                head = token.split(" ", 1)[0]
+                if not _coined_shape(head):
+                    end = m.start() + len(head)
             end = _trim(text, start, end)
             token = text[start:end]
             if end - start < 2 or (token[0].isdigit() and token.lower() == token):
@@ -437,6 +511,15 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
                 continue
             if found is not None:
                 out.append(Candidate(field, start, end, found[0], found[1], found[2]))
+        if " v" in text or "Cup" in text or "Challenge" in text or "Competition" in text:
+            for m in _MULTI.finditer(text):
+                start, end = m.span()
+                words = m.group().split(" ")
+                while len(words) > 2 and words[0] in _LEADING_WORDS:
+                    start += len(words[0]) + 1
+                    words = words[1:]
+                if len(words) >= 2:
+                    out.append(Candidate(field, start, end, EntityType.BENCHMARK, 0.8, "multi"))
         for abbr in abbreviations:
             long = abbr.long
             if long in introduced or abbr.short in introduced:
@@ -456,7 +539,33 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
                 ):
                     out.append(Candidate(field, pos, end, kind, 0.97, "introduced", True))
                 pos = text.find(name, end)
-    return tuple(out)
+    return _consolidate(out, title, paper.abstract)
+
+
+def _consolidate(found: list[Candidate], title: str, abstract: str) -> tuple[Candidate, ...]:
+    """One type per name per paper: the type with the most evidence (introductions count
+    double) wins, so "3DMOTFormer ... framework" and "3DMOTFormer model" agree."""
+    votes: dict[str, dict[EntityType, float]] = {}
+    names = [
+        (title if c.field is Field.TITLE else abstract)[c.start : c.end].lower() for c in found
+    ]
+    for c, name in zip(found, names, strict=True):
+        weight = c.confidence * (2.0 if c.introduced else 1.0)
+        tally = votes.setdefault(name, {})
+        tally[c.type] = tally.get(c.type, 0.0) + weight
+    best = {
+        name: max(tally.items(), key=lambda kv: (kv[1], kv[0].value))[0]
+        for name, tally in votes.items()
+        if len(tally) > 1
+    }
+    if not best:
+        return tuple(found)
+    return tuple(
+        Candidate(c.field, c.start, c.end, best[name], c.confidence, c.rule, c.introduced)
+        if name in best
+        else c
+        for c, name in zip(found, names, strict=True)
+    )
 
 
 def mentions_of_type(

@@ -102,13 +102,14 @@ _INTRO_TAIL = re.compile(
     r"\w*\s+(?:as\s+)?(?:(?:a|an|the|our)\s+)?(?:(?:novel|new|simple|general|unified|scalable|efficient|"
     r"lightweight|first|open-source|large-scale|comprehensive|challenging|framework|method|"
     r"benchmark|dataset|model|system|approach|algorithm)\s+)*"
-    r"[\"“']?([A-Z][\w+.*]*(?:[\- ][A-Z0-9][\w+.*]*){0,3})"
+    r"[\"“']?([A-Z][\w+*]*(?:\.[\w+*]+)*(?:[\- ][A-Z0-9][\w+*]*(?:\.[\w+*]+)*){0,3})"
 )
 #: Before an introducing verb: the paper itself speaks ("we (also) propose").
 _WE = re.compile(r"\b(?:[Ww]e|[Tt]his (?:paper|work)|[Hh]ere)(?:\s+\w+)?\s+$")
 #: After a name: "-- a new class of", ", a novel": the paper presents the name as its own.
 _NOVEL = re.compile(r"(?:,|\s--?|\s\u2014)\s*an?\s+(?:new|novel)\b")
 _LAST_NAME = re.compile(r"(?:([A-Z0-9][\w+.-]*[\w+])|\(([A-Za-z][\w+.-]*)\))$")
+_PARENTHESISED = re.compile(r"\(([A-Za-z][\w+.-]{1,15})\)")
 #: Head nouns that say what kind of thing a phrase names.
 _HEAD_WORD = re.compile(
     r"\b(dataset|benchmark|corpus|suite|testbed|model|framework|system|method|algorithm|"
@@ -390,7 +391,7 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
     if abstract and "(" in abstract:
         for abbr in find_abbreviations(abstract):
             for name, kind in list(introduced.items()):
-                if abbr.long.endswith(name) or name.endswith(abbr.long):
+                if abbr.long.endswith(name):
                     introduced.setdefault(abbr.short, kind)
                     break
     for field_text in (title, abstract):
@@ -407,25 +408,8 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
                             for a in find_abbreviations(field_text):
                                 if a.short == name and long.endswith(a.long):
                                     introduced.setdefault(a.long, EntityType.METHOD)
-        for abbr in find_abbreviations(field_text) if "(" in field_text else ():
-            if abbr.short in introduced or lexicon.is_stop(abbr.short):
-                continue
-            for cue_start, cue_end, cue in find_cues(field_text):
-                if cue != "intro" or not 0 <= abbr.long_start - cue_end <= 80:
-                    continue
-                between = field_text[cue_end : abbr.long_start]
-                if "." in between or not _WE.search(field_text[max(0, cue_start - 40) : cue_start]):
-                    continue
-                heads = _HEAD_WORD.findall(field_text[cue_end : abbr.short_start + 40])
-                kind = (
-                    _HEAD_KIND.get(heads[0].lower(), EntityType.METHOD)
-                    if heads
-                    else (EntityType.METHOD)
-                )
-                introduced[abbr.short] = kind
-                if not abbr.long.islower():
-                    introduced.setdefault(abbr.long, kind)
-                break
+        if "(" in field_text:
+            _introduce_parenthesised(field_text, introduced, lexicon)
     for name, kind in list(introduced.items()):
         if kind is not EntityType.METHOD or not abstract:
             continue
@@ -540,6 +524,42 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
                     out.append(Candidate(field, pos, end, kind, 0.97, "introduced", True))
                 pos = text.find(name, end)
     return _consolidate(out, title, paper.abstract)
+
+
+def _introduce_parenthesised(
+    text: str, introduced: dict[str, EntityType], lexicon: Lexicon
+) -> None:
+    """ "We present a ... dataset of ... (ExpTime)": the parenthesised name is introduced.
+
+    The parenthesis must follow a proposing verb of the paper's own ("we propose") within
+    the same clause, with no other cue (using, compared to) in between; the kind comes from
+    the first head noun in between (dataset -> benchmark), and the long form of an acronym
+    is introduced with it.
+    """
+    cues = find_cues(text)
+    longs = {a.short: a.long for a in find_abbreviations(text)}
+    for index, (cue_start, cue_end, cue) in enumerate(cues):
+        if cue != "intro" or not _WE.search(text[max(0, cue_start - 40) : cue_start]):
+            continue
+        window = text[cue_end : cue_end + 140]
+        stop = window.find(". ")
+        window = window if stop < 0 else window[:stop]
+        m = _PARENTHESISED.search(window)
+        if m is None:
+            continue
+        short = m.group(1)
+        limit = cue_end + m.start()
+        later = cues[index + 1 :]
+        if any(s0 < limit and k not in ("intro", "avail") for s0, _, k in later):
+            continue
+        if short in introduced or lexicon.is_stop(short) or not _coined_shape(short):
+            continue
+        heads = _HEAD_WORD.findall(window[: m.end() + 40])
+        kind = _HEAD_KIND.get(heads[0].lower(), EntityType.METHOD) if heads else EntityType.METHOD
+        introduced[short] = kind
+        long = longs.get(short)
+        if long and not long.islower():
+            introduced.setdefault(long, kind)
 
 
 def _consolidate(found: list[Candidate], title: str, abstract: str) -> tuple[Candidate, ...]:

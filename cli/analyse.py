@@ -24,10 +24,11 @@ top_option = click.option(
 )
 
 
-def _load(workspace: Path) -> nx.MultiDiGraph:
+def _load(workspace: Path, *, details: bool = False) -> nx.MultiDiGraph:
+    """The workspace graph; without abstracts, merges and mentions unless asked (faster)."""
     from kg.workspace import load
 
-    return load(workspace)
+    return load(workspace, details=details)
 
 
 @click.command()
@@ -299,7 +300,7 @@ def explain(workspace: Path, entity: str, as_json: bool) -> None:
     """
     from kg.analysis import explain as run
 
-    found = run(_load(workspace), entity)
+    found = run(_load(workspace, details=True), entity)
     if as_json:
         echo_json(asdict(found))
         return

@@ -3,42 +3,54 @@
 Layout of a workspace directory::
 
     DIR/
-      graph.json     the graph (this module): format name, version, graph attributes,
-                     nodes, edges
+      graph.json     the graph without its bulky details: format name, version, graph
+                     attributes, nodes, edges, and the digest of details.json
+      details.json   paper abstracts, entity merges and every edge's mentions
       graph.ttl      the RDF export (kg.rdf), derived, rewritten by every build
       graph.html     the interactive view (kg.views), derived
 
-``graph.json`` is one JSON document written one node or edge per line::
+Both JSON files are one document written one record per line::
 
-    {"format":"kg-workspace","version":1,"graph":{...},
+    {"format":"kg-workspace","version":1,"graph":{...},"details":{"blake2b":"..."},
     "nodes":[
-    ["arxiv:2303.06865",{"abstract":"...","node_type":"paper",...}],
-    ...
-    ],
+    ["arxiv:2303.06865",{"node_type":"paper","title":"...",...}],
+    ...],
     "edges":[
-    ["arxiv:2303.06865","method:flexgen","introduces",{"mentions":[...],...}],
-    ...
-    ]}
+    ["arxiv:2303.06865","method:flexgen","introduces",1.0],
+    ["title:instinfer-...","arxiv:2303.06865","cites",1.0,{"via":["method:flexgen"]}],
+    ...]}
+
+    {"format":"kg-workspace-details","version":1,
+    "nodes":[["arxiv:2303.06865",{"abstract":"..."}], ["method:flexgen",{"merges":[...]}], ...],
+    "mentions":[["arxiv:2303.06865","method:flexgen","introduces",
+                 [["FlexGen","title",0,7,0,7,"methods",0.9]]], ...]}
+
+An edge row is ``[source, target, key, weight]`` (``relation`` is the key) plus a dict of
+any other attribute; a mention row lists :data:`_MENTION_FIELDS` in order. Loading turns
+them back into the attribute dicts of the schema (:mod:`kg.graph`).
 
 Nodes are sorted by id, edges by (source, target, key), attribute keys sorted, UTF-8 kept
-readable: the same graph always gives the same bytes, and the file diffs line by line.
-Writes are atomic (:mod:`kg.atomic`): a reader sees the old workspace or the new one.
+readable: the same graph always gives the same bytes, and the files diff line by line.
+Each file is written atomically (:mod:`kg.atomic`), details first; graph.json names the
+digest of its details.json, so a reader never pairs a graph with other details.
 Papers and their mentions are recoverable from the graph (:func:`papers_and_mentions`),
 which is what ``kg add`` builds on.
 
-Loading parses with the standard library's C JSON decoder and fills networkx's adjacency
-dictionaries directly (``add_edges_from`` would re-validate every edge); the benchmark
-``benchmarks/bench_graph.py`` measures it on 100k papers.
+Loading parses with the standard library's C JSON decoder with the cyclic collector
+paused and fills networkx's adjacency dictionaries directly (``add_edges_from`` would
+re-validate every edge). The analysis commands load without details (``details=False``):
+on 100k papers that skips most of the bytes. ``benchmarks/bench_graph.py`` measures both.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import networkx as nx
 
@@ -46,7 +58,15 @@ from kg.atomic import atomic_open
 from kg.errors import WorkspaceError
 from kg.model import EntityType, Field, Mention, Paper, Role, SourceRef
 
-__all__ = ["FORMAT", "GRAPH_FILE", "VERSION", "load", "papers_and_mentions", "save"]
+__all__ = [
+    "DETAILS_FILE",
+    "FORMAT",
+    "GRAPH_FILE",
+    "VERSION",
+    "load",
+    "papers_and_mentions",
+    "save",
+]
 
 #: The ``format`` field of graph.json.
 FORMAT = "kg-workspace"
@@ -54,6 +74,9 @@ FORMAT = "kg-workspace"
 VERSION = 1
 #: The graph file inside a workspace directory.
 GRAPH_FILE = "graph.json"
+#: The details file (abstracts, merges, mentions) and its ``format`` field.
+DETAILS_FILE = "details.json"
+DETAILS_FORMAT = "kg-workspace-details"
 
 
 @contextlib.contextmanager
@@ -73,13 +96,53 @@ def _dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
+#: Node attributes kept in details.json (large, and needed by no analysis command).
+_DETAIL_NODE_ATTRS = ("abstract", "merges")
+#: The fields of one mention, in the order of its compact row in details.json.
+_MENTION_FIELDS = (
+    "text",
+    "field",
+    "start",
+    "end",
+    "sentence_start",
+    "sentence_end",
+    "extractor",
+    "confidence",
+)
+
+
+class _HashingWriter:
+    """Writes text through to a file and keeps the BLAKE2b digest of what it wrote."""
+
+    def __init__(self, fh: IO[str]) -> None:
+        self.fh = fh
+        self.digest = hashlib.blake2b(digest_size=16)
+
+    def write(self, text: str) -> None:
+        self.digest.update(text.encode("utf-8"))
+        self.fh.write(text)
+
+
+def _write_list(fh: Any, name: str, rows: Iterator[Any], *, first: bool = False) -> None:
+    fh.write(("" if first else ",\n") + f'"{name}":[')
+    sep = "\n"
+    for row in rows:
+        fh.write(sep + _dump(row))
+        sep = ",\n"
+    fh.write("\n]")
+
+
 def save(graph: nx.MultiDiGraph, directory: str | Path) -> Path:
     """Write the graph into a workspace directory (created if needed); returns graph.json.
+
+    Two files: ``details.json`` (paper abstracts, entity merges, edge mentions), written
+    first, then ``graph.json`` (everything else, and the digest of details.json), so a
+    reader never pairs a new graph with old details.
 
     Parameters
     ----------
     graph : networkx.MultiDiGraph
-        A kg graph (schema in :mod:`kg.graph`).
+        A kg graph (schema in :mod:`kg.graph`), with its details.
     directory : str or Path
         The workspace directory.
 
@@ -91,7 +154,8 @@ def save(graph: nx.MultiDiGraph, directory: str | Path) -> Path:
     Raises
     ------
     WorkspaceError
-        If ``directory`` exists and is not a directory.
+        If ``directory`` exists and is not a directory, or the graph was loaded without
+        its details (saving it would lose them).
 
     Examples
     --------
@@ -106,44 +170,81 @@ def save(graph: nx.MultiDiGraph, directory: str | Path) -> Path:
     directory = Path(directory)
     if directory.exists() and not directory.is_dir():
         raise WorkspaceError(f"{directory} exists and is not a directory; choose another -o DIR")
+    if graph.graph.get(_PARTIAL):
+        raise WorkspaceError(
+            "this graph was loaded with details=False; saving it would drop the abstracts, "
+            "merges and mentions: load it with details=True"
+        )
+    nodes = sorted(graph.nodes)
+    edges = sorted(graph.edges(keys=True), key=lambda e: (e[0], e[1], e[2]))
+    node_data, adj = graph.nodes, graph._succ
+    with atomic_open(directory / DETAILS_FILE, "w") as raw:
+        out = _HashingWriter(raw)
+        out.write(_dump({"format": DETAILS_FORMAT, "version": VERSION})[:-1] + ",\n")
+        _write_list(
+            out,
+            "nodes",
+            (
+                [n, {k: node_data[n][k] for k in _DETAIL_NODE_ATTRS if k in node_data[n]}]
+                for n in nodes
+                if any(k in node_data[n] for k in _DETAIL_NODE_ATTRS)
+            ),
+            first=True,
+        )
+        _write_list(
+            out,
+            "mentions",
+            (
+                [u, v, k, [[m.get(f) for f in _MENTION_FIELDS] for m in adj[u][v][k]["mentions"]]]
+                for u, v, k in edges
+                if "mentions" in adj[u][v][k]
+            ),
+        )
+        out.write("}\n")
     path = directory / GRAPH_FILE
-    header = {"format": FORMAT, "version": VERSION, "graph": dict(graph.graph)}
+    header = {
+        "format": FORMAT,
+        "version": VERSION,
+        "graph": dict(graph.graph),
+        "details": {"file": DETAILS_FILE, "blake2b": out.digest.hexdigest()},
+    }
     with atomic_open(path, "w") as fh:
-        fh.write(_dump(header)[:-1] + ',\n"nodes":[')
-        sep = "\n"
-        for node in sorted(graph.nodes):
-            fh.write(sep + _dump([node, graph.nodes[node]]))
-            sep = ",\n"
-        fh.write('\n],\n"edges":[')
-        sep = "\n"
-        edges = sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))
-        for u, v, key, data in edges:
-            fh.write(sep + _dump([u, v, key, data]))
-            sep = ",\n"
-        fh.write("\n]}\n")
+        fh.write(_dump(header)[:-1] + ",\n")
+        _write_list(
+            fh,
+            "nodes",
+            (
+                [n, {k: v for k, v in node_data[n].items() if k not in _DETAIL_NODE_ATTRS}]
+                for n in nodes
+            ),
+            first=True,
+        )
+        _write_list(fh, "edges", (_edge_row(u, v, k, adj[u][v][k]) for u, v, k in edges))
+        fh.write("}\n")
     return path
 
 
-def load(directory: str | Path) -> nx.MultiDiGraph:
-    """Read the graph of a workspace directory.
+def _edge_row(u: str, v: str, key: str, data: dict[str, Any]) -> list[Any]:
+    """``[u, v, key, weight]``, plus a dict of any other attributes (``via``)."""
+    rest = {k: x for k, x in data.items() if k not in ("relation", "weight", "mentions")}
+    row: list[Any] = [u, v, key, data.get("weight", 1.0)]
+    if data.get("relation", key) != key:
+        rest["relation"] = data["relation"]
+    if rest:
+        row.append(rest)
+    return row
 
-    Raises
-    ------
-    WorkspaceError
-        If the directory or its graph.json is missing, graph.json is incomplete or not
-        JSON, or it was written in another format version; the message says what to do.
-    """
-    directory = Path(directory)
-    if not directory.is_dir():
-        raise WorkspaceError(
-            f"no workspace at {directory}: build one with `kg build SOURCES... -o {directory}`"
-        )
-    path = directory / GRAPH_FILE
+
+#: graph.graph key set on a graph loaded without details.
+_PARTIAL = "kg_details_missing"
+
+
+def _read_json(path: Path, directory: Path, expected: str) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise WorkspaceError(
-            f"{directory} is not a kg workspace (no {GRAPH_FILE}); "
+            f"{directory} is not a complete kg workspace (no {path.name}); "
             f"build one with `kg build SOURCES... -o {directory}`"
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -156,21 +257,66 @@ def load(directory: str | Path) -> nx.MultiDiGraph:
             f"{path} is incomplete or damaged ({exc.msg} at line {exc.lineno}); "
             f"rebuild it with `kg build SOURCES... -o {directory}`"
         ) from None
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise WorkspaceError(f"{path} is not a kg workspace graph; rebuild with `kg build`")
+    if not isinstance(doc, dict) or doc.get("format") != expected:
+        raise WorkspaceError(f"{path} is not a kg workspace file; rebuild with `kg build`")
     if doc.get("version") != VERSION:
         raise WorkspaceError(
             f"{path} was written in workspace format version {doc.get('version')!r}; this kg "
             f"reads version {VERSION}: rebuild it with `kg build SOURCES... -o {directory}`"
         )
+    return doc, text
+
+
+def load(directory: str | Path, *, details: bool = True) -> nx.MultiDiGraph:
+    """Read the graph of a workspace directory.
+
+    Parameters
+    ----------
+    directory : str or Path
+        A workspace written by :func:`save`.
+    details : bool
+        Also read details.json: paper ``abstract``, entity ``merges`` and edge ``mentions``.
+        The analysis commands need none of them and load several times faster without;
+        such a graph is marked and :func:`save` refuses it.
+
+    Raises
+    ------
+    WorkspaceError
+        If the directory or one of its files is missing, incomplete, not JSON, of another
+        format version, or details.json does not belong to graph.json; the message says
+        what to do.
+    """
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise WorkspaceError(
+            f"no workspace at {directory}: build one with `kg build SOURCES... -o {directory}`"
+        )
+    if not (directory / GRAPH_FILE).exists():
+        raise WorkspaceError(
+            f"{directory} is not a kg workspace (no {GRAPH_FILE}); "
+            f"build one with `kg build SOURCES... -o {directory}`"
+        )
+    doc, _ = _read_json(directory / GRAPH_FILE, directory, FORMAT)
+    extra = None
+    if details:
+        extra, text = _read_json(directory / DETAILS_FILE, directory, DETAILS_FORMAT)
+        expected = (doc.get("details") or {}).get("blake2b")
+        found = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+        if expected != found:
+            raise WorkspaceError(
+                f"{directory / DETAILS_FILE} does not belong to {GRAPH_FILE} (an interrupted "
+                f"write?); rebuild with `kg build SOURCES... -o {directory}`"
+            )
     try:
         with _gc_paused():
-            return _graph(doc)
-    except (KeyError, TypeError, ValueError) as exc:
-        raise WorkspaceError(f"{path} is damaged ({exc!r}); rebuild with `kg build`") from exc
+            return _graph(doc, extra)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise WorkspaceError(
+            f"{directory / GRAPH_FILE} is damaged ({exc!r}); rebuild with `kg build`"
+        ) from exc
 
 
-def _graph(doc: dict[str, Any]) -> nx.MultiDiGraph:
+def _graph(doc: dict[str, Any], extra: dict[str, Any] | None) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
     g.graph.update(doc["graph"])
     node, succ, pred = g._node, g._succ, g._pred
@@ -178,12 +324,24 @@ def _graph(doc: dict[str, Any]) -> nx.MultiDiGraph:
         node[n] = attrs
         succ[n] = {}
         pred[n] = {}
-    for u, v, key, attrs in doc["edges"]:
+    for row in doc["edges"]:
+        u, v, key, weight = row[0], row[1], row[2], row[3]
+        attrs = {"relation": key, "weight": weight}
+        if len(row) > 4:
+            attrs.update(row[4])
         # the same key dict is shared by succ[u][v] and pred[v][u], as networkx does
         keydict = succ[u].get(v)
         if keydict is None:
             keydict = succ[u][v] = pred[v][u] = {}
         keydict[key] = attrs
+    if extra is None:
+        g.graph[_PARTIAL] = True
+        return g
+    for n, attrs in extra["nodes"]:
+        node[n].update(attrs)
+    fields = _MENTION_FIELDS
+    for u, v, key, rows in extra["mentions"]:
+        succ[u][v][key]["mentions"] = [dict(zip(fields, r, strict=True)) for r in rows]
     return g
 
 

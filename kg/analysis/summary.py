@@ -50,8 +50,8 @@ def stats(graph: nx.MultiDiGraph, *, top: int = 10) -> Stats:
     by_type = Counter(str(t) for _, t in graph.nodes(data="node_type"))
     by_relation = Counter(str(k) for *_, k in graph.edges(keys=True))
     sizes = [len(c) for c in nx.weakly_connected_components(graph)]
-    undirected = graph.to_undirected(as_view=True)
-    degree = {n: len(set(undirected[n]) - {n}) for n in graph}
+    succ, pred = graph._succ, graph._pred
+    degree = {n: len((succ[n].keys() | pred[n].keys()) - {n}) for n in graph}
     ranked = sorted(degree, key=lambda n: (-degree[n], n))[:top]
     return Stats(
         nodes=graph.number_of_nodes(),

@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 
 from kg.errors import WorkspaceError
-from kg.workspace import GRAPH_FILE, load, papers_and_mentions, save
+from kg.workspace import DETAILS_FILE, GRAPH_FILE, load, papers_and_mentions, save
 
 
 def _same(a: nx.MultiDiGraph, b: nx.MultiDiGraph) -> None:
@@ -52,6 +52,8 @@ def test_graph_save_is_byte_deterministic(tiny_graph: nx.MultiDiGraph, tmp_path:
     text = first.decode("utf-8")
     assert "名前" in text  # readable UTF-8, not \\u escapes
     assert text.count("\n") == tiny_graph.number_of_nodes() + tiny_graph.number_of_edges() + 5
+    details = (tmp_path / "a" / DETAILS_FILE).read_bytes()
+    assert details == (tmp_path / "b" / DETAILS_FILE).read_bytes()
 
 
 def test_graph_loaded_order_is_sorted(tiny_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
@@ -98,7 +100,7 @@ def test_graph_other_version(tiny_graph: nx.MultiDiGraph, tmp_path: Path) -> Non
     with pytest.raises(WorkspaceError, match=r"version 99.*reads version 1"):
         load(tmp_path)
     path.write_text(json.dumps({"nodes": []}))
-    with pytest.raises(WorkspaceError, match="not a kg workspace graph"):
+    with pytest.raises(WorkspaceError, match="not a kg workspace file"):
         load(tmp_path)
 
 
@@ -116,3 +118,31 @@ def test_graph_save_into_a_file_fails(tiny_graph: nx.MultiDiGraph, tmp_path: Pat
     (tmp_path / "f").write_text("x")
     with pytest.raises(WorkspaceError, match="not a directory"):
         save(tiny_graph, tmp_path / "f")
+
+
+def test_graph_load_without_details(tiny_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    save(tiny_graph, tmp_path)
+    light = load(tmp_path, details=False)
+    assert set(light.nodes) == set(tiny_graph.nodes)
+    assert set(light.edges(keys=True)) == set(tiny_graph.edges(keys=True))
+    assert "abstract" not in light.nodes["arxiv:2303.06865"]
+    assert "mentions" not in light.edges["arxiv:2303.06865", "method:flexgen", "introduces"]
+    assert light.edges[
+        "title:instinfer-in-storage-attention-54887386", "arxiv:2303.06865", "cites"
+    ]["via"] == ["method:flexgen"]
+    with pytest.raises(WorkspaceError, match="details=False"):
+        save(light, tmp_path / "other")
+
+
+def test_graph_details_must_match_graph(tiny_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    save(tiny_graph, tmp_path / "a")
+    other = tiny_graph.copy()
+    other.nodes["arxiv:2303.06865"]["abstract"] = "Changed."
+    save(other, tmp_path / "b")
+    (tmp_path / "a" / DETAILS_FILE).write_bytes((tmp_path / "b" / DETAILS_FILE).read_bytes())
+    with pytest.raises(WorkspaceError, match="does not belong"):
+        load(tmp_path / "a")
+    assert load(tmp_path / "a", details=False).number_of_nodes() == 9
+    (tmp_path / "a" / DETAILS_FILE).unlink()
+    with pytest.raises(WorkspaceError, match=r"no details\.json"):
+        load(tmp_path / "a")

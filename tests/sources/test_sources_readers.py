@@ -237,3 +237,17 @@ def test_arbitrary_text_never_crashes_json_readers(text: str) -> None:
 def test_arbitrary_bibtex_never_crashes(text: str) -> None:
     parsed = parse_bibtex(text, path="f.bib")
     assert all(p.line >= 1 for p in parsed.problems)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from('<>/="feedntrytitlesumay xmlns!&;\n'), max_size=200))
+def test_arbitrary_xml_never_crashes(text: str) -> None:
+    parsed = parse_atom(text, path="f.atom")
+    assert all(p.line >= 1 for p in parsed.problems)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300))
+def test_arbitrary_csv_never_crashes(text: str) -> None:
+    parsed = parse_csv("title,abstract\n" + text, path="f.csv")
+    assert all(p.title and p.abstract for p in parsed.papers)

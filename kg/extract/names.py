@@ -30,6 +30,14 @@ __all__ = ["Candidate", "analyse", "mentions_of_type"]
 _NAME = re.compile(r"[A-Z0-9][\w+]*(?:[.\-/][\w+]+)*\+*(?:\s(?:v\d+(?:\.\d+)*|\d{4})\b)?", re.ASCII)
 #: A name never starts right after these (URL paths, e-mail, compounds already matched).
 _PARTS = re.compile(r"[-/]")
+#: Never names: quantities with units (82Hz, 16GB, 4K), citation keys (fu2020d4rl).
+_NOT_A_NAME = re.compile(
+    r"\d+(?:\.\d+)?(?:Hz|kHz|MHz|GHz|ms|GB|MB|KB|TB|PB|fps|FPS|K|k|x|X|px|mm|cm|km|kW|mAh|dB)"
+    r"|[a-z]+\d{4}[a-z0-9]*",
+    re.ASCII,
+)
+#: A name followed by a year or version: the name is looked up alone.
+_VERSIONED = re.compile(r"(.+?)[-\s]?(?:v?\d+(?:\.\d+)*)", re.ASCII)
 #: Multi-word names that end in a version or name a competition (NYU Depth v2,
 #: Amazon KDD Cup 2024): benchmarks.
 _MULTI = re.compile(
@@ -340,7 +348,15 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
         head = title[:colon].strip()
         words = head.split()
         hs = title.find(head)
-        phrase = len(words) > 1 and any(w[:1].islower() or "'" in w for w in words)
+        phrase = (len(words) > 1 and any(w[:1].islower() or "'" in w for w in words)) or any(
+            ch in head for ch in "%,?!"
+        )
+        if (
+            len(words) > 1
+            and not any(_coined_shape(w) for w in words)
+            and head.lower() not in paper.abstract.lower()
+        ):
+            phrase = True  # a catchy phrase ("Beyond Memorization"), not a name
         if (
             not phrase
             and (
@@ -486,6 +502,20 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
                 continue
             if token.isalpha() and token[1:].islower():
                 continue  # an ordinary capitalised word
+            if _NOT_A_NAME.fullmatch(token) or (token[0].islower() and len(token) < 3):
+                continue
+            versioned = _VERSIONED.fullmatch(token)
+            if versioned is not None and versioned.group(1) in exact:
+                # A curated name with a year or version: SATCOMP-2022, TREC 2022, MOT20.
+                kind = exact[versioned.group(1)]
+                out.append(Candidate(field, start, end, kind, 0.9, "lexicon-version"))
+                continue
+            if "/" in token and all(p in exact for p in token.split("/")):
+                pos = start
+                for part in token.split("/"):  # DPO/SimPO: two names
+                    out.append(Candidate(field, pos, pos + len(part), exact[part], 0.9, "lexicon"))
+                    pos += len(part) + 1
+                continue
             if not _coined_shape(token) or all(
                 lexicon.is_stop(part) for part in _PARTS.split(token) if part
             ):

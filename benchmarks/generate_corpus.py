@@ -8,7 +8,7 @@ entries repeats an earlier generated paper verbatim, as listings of different da
 merging has real work. Output is deterministic for a given ``n`` and ``seed``.
 
 Usage: ``.venv/bin/python benchmarks/generate_corpus.py [N]`` (default 100000) writes
-``benchmarks/.data/listing-<N>/part-*.txt`` (git-ignored); other benchmarks call
+``benchmarks/.data/listing-<N>-<seed>/part-*.txt`` (git-ignored); other benchmarks call
 :func:`generate_corpus`.
 """
 
@@ -73,7 +73,7 @@ def generate_corpus(
     directory: Path | None = None,
     seed_dir: Path = SEED,
 ) -> Path:
-    """Write ``n`` listing entries into ``directory`` (default ``benchmarks/.data/listing-<n>``).
+    """Write ``n`` listing entries into ``directory`` (default ``.data/listing-<n>-<seed>``).
 
     Returns the directory. An existing complete corpus (same ``n``) is reused.
     """

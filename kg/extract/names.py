@@ -510,12 +510,21 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
                 kind = exact[versioned.group(1)]
                 out.append(Candidate(field, start, end, kind, 0.9, "lexicon-version"))
                 continue
-            if "/" in token and all(p in exact for p in token.split("/")):
-                pos = start
-                for part in token.split("/"):  # DPO/SimPO: two names
-                    out.append(Candidate(field, pos, pos + len(part), exact[part], 0.9, "lexicon"))
-                    pos += len(part) + 1
-                continue
+            if "/" in token:
+                parts = token.split("/")
+                kinds = [
+                    exact.get(p) or (EntityType.MODEL if _model_stem(p, lexicon) else None)
+                    for p in parts
+                ]
+                if all(kinds) and all(len(p) > 1 for p in parts):
+                    pos = start
+                    for part, kind in zip(parts, kinds, strict=True):  # DPO/SimPO: two names
+                        if kind is not None:
+                            out.append(Candidate(field, pos, pos + len(part), kind, 0.9, "lexicon"))
+                        pos += len(part) + 1
+                    continue
+                if token[0].isdigit():
+                    continue  # 1/N, 3/4: fractions
             if not _coined_shape(token) or all(
                 lexicon.is_stop(part) for part in _PARTS.split(token) if part
             ):

@@ -133,7 +133,7 @@ def parse_hf_listing(text: str, *, path: str) -> Parsed:
                 if not dropped:
                     problems.append(Problem(path, first, "metadata block with no paper before it"))
                 return
-            meta["block"] = first
+            meta["line"] = first  # marks the entry's metadata as seen: a second block is orphan
             for line in lines:
                 if line in _SEPARATOR:
                     continue
@@ -148,7 +148,7 @@ def parse_hf_listing(text: str, *, path: str) -> Parsed:
         if title is None:
             if not seen_entry and len(lines) == 1 and _parse_date(body):
                 return  # the listing's own date ("Sep 8") under the header
-            if len(lines) > 1 or len(body) > _TITLE_MAX:  # a title is one short line
+            if len(body) > _TITLE_MAX:  # a title is short, even when wrapped over lines
                 problems.append(Problem(path, first, "abstract with no title before it"))
                 dropped = True
                 return

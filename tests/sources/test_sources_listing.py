@@ -143,6 +143,15 @@ def test_a_short_line_where_a_title_belongs_is_a_title() -> None:
     assert [(p.title, p.abstract) for p in parsed.papers] == [("Ends With A Stop.", "We study it.")]
 
 
+def test_wrapped_title_and_abstract_are_joined() -> None:
+    page = "A Title Wrapped\nOver Two Lines\n\nAn abstract\nalso wrapped.\n"
+    (paper,) = parse_hf_listing(page, path="w").papers
+    assert (paper.title, paper.abstract) == (
+        "A Title Wrapped Over Two Lines",
+        "An abstract also wrapped.",
+    )
+
+
 def test_title_at_end_of_file_without_abstract() -> None:
     parsed = parse_hf_listing("A Title\n\nAn abstract.\n\nDangling Title\n", path="x")
     assert [p.title for p in parsed.papers] == ["A Title"]

@@ -50,15 +50,15 @@ list attribute is sorted or in a defined order. The same input gives the same gr
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import networkx as nx
 
-from kg.model import Mention, Paper, Relation, Role
+from kg.model import Mention, Paper, Relation
 from kg.resolve import Resolution
 
-__all__ = ["KG_FORMAT", "build_graph", "mention_record", "paper_attributes"]
+__all__ = ["KG_FORMAT", "build_graph", "citations", "mention_record", "paper_attributes"]
 
 #: ``graph.graph["kg_format"]``: the version of this schema.
 KG_FORMAT = 1
@@ -130,7 +130,7 @@ def build_graph(
 
     Examples
     --------
-    >>> from kg.model import EntityType, Field
+    >>> from kg.model import EntityType, Field, Role
     >>> from kg.resolve import resolve
     >>> a = Paper(id="p:a", title="FlexGen", abstract="We propose FlexGen.")
     >>> b = Paper(id="p:b", title="B", abstract="We compare with FlexGen.")
@@ -192,36 +192,46 @@ def build_graph(
             edges.append(
                 (r.entity.id, r.entity.family, variant_of, {"relation": variant_of, "weight": 1.0})
             )
-    g.add_edges_from(edges)  # citations() reads the role edges
+    naming: defaultdict[str, set[str]] = defaultdict(set)
+    for paper, entity, _ in grouped:
+        naming[entity].add(paper)
+    introduced = {r.entity.id: r.entity.introduced_by for r in resolution.entities}
     cites = str(Relation.CITES)
-    for citing, cited, via in citations(g, (r.entity.id for r in resolution.entities)):
+    for citing, cited, via in citations(naming, introduced):
         edges.append(
             (citing, cited, cites, {"relation": cites, "weight": float(len(via)), "via": via})
         )
     edges.sort(key=lambda e: (e[0], e[1], e[2]))
-    # Rebuild so that the adjacency order is the sorted edge order, as after a load.
-    out = nx.MultiDiGraph()
-    out.graph.update(g.graph)
-    out.add_nodes_from(nodes)
-    out.add_edges_from(edges)
-    return out
+    g.add_edges_from(edges)  # in sorted order: the adjacency order a load gives back
+    return g
 
 
-def citations(g: nx.MultiDiGraph, entities: Iterable[str]) -> list[tuple[str, str, list[str]]]:
-    """``(citing, cited, via)`` for every citation-style link, sorted (rule in the docstring)."""
+def citations(
+    naming: Mapping[str, Iterable[str]], introduced: Mapping[str, Sequence[str]]
+) -> list[tuple[str, str, list[str]]]:
+    """``(citing, cited, via)`` for every citation-style link, sorted (rule in the docstring).
+
+    Parameters
+    ----------
+    naming : mapping
+        Entity id -> the papers that name it (in any role).
+    introduced : mapping
+        Entity id -> the papers that introduce it.
+
+    Examples
+    --------
+    >>> citations({"method:x": ["a", "b", "c"]}, {"method:x": ["a"]})
+    [('b', 'a', ['method:x']), ('c', 'a', ['method:x'])]
+    """
     via: defaultdict[tuple[str, str], list[str]] = defaultdict(list)
-    for entity in sorted(entities):
-        introducers = g.nodes[entity].get("introduced_by") or []
+    for entity in sorted(introduced):
+        introducers = introduced[entity]
         if not introducers:
             continue
         intro = set(introducers)
-        naming = sorted({p for p, _, key in g.in_edges(entity, keys=True) if key in _ROLES})
-        for citing in naming:
+        for citing in sorted(set(naming.get(entity, ()))):
             if citing in intro:
                 continue
             for cited in introducers:
                 via[(citing, cited)].append(entity)
     return [(b, a, sorted(v)) for (b, a), v in sorted(via.items())]
-
-
-_ROLES = frozenset(r.value for r in Role)

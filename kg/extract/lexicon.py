@@ -89,42 +89,46 @@ class Lexicon:
             found = self._compiled["by_name"] = dict(self.entries)
         return found  # type: ignore[no-any-return]
 
-    def _automata(self) -> tuple[Any, Any]:
+    def _automaton(self) -> Any:
         compiled = self._compiled
-        if "exact" not in compiled:
-            exact = ahocorasick.Automaton()
-            folded = ahocorasick.Automaton()
+        if "automaton" not in compiled:
+            # One automaton over lower-cased text for every entry; an exact-case entry keeps
+            # its spelling and is checked against the text when it matches.
+            variants: dict[str, list[tuple[str | None, EntityType]]] = {}
             for name, kind in self.entries:
-                if _case_insensitive(name):
-                    folded.add_word(name.lower(), (len(name), kind))
-                else:
-                    exact.add_word(name, (len(name), kind))
-            for automaton in (exact, folded):
-                if len(automaton):
-                    automaton.make_automaton()
-            compiled["exact"], compiled["folded"] = exact, folded
-        return compiled["exact"], compiled["folded"]
+                spelling = None if _case_insensitive(name) else name
+                variants.setdefault(name.lower(), []).append((spelling, kind))
+            automaton = ahocorasick.Automaton()
+            for key, found in variants.items():
+                # Case-insensitive spellings last: an exact spelling is the more specific.
+                found.sort(key=lambda v: v[0] is None)
+                automaton.add_word(key, (len(key), tuple(found)))
+            if len(automaton):
+                automaton.make_automaton()
+            compiled["automaton"] = automaton
+        return compiled["automaton"]
 
-    def find(self, text: str, *, exact: bool = True) -> Iterator[tuple[int, int, EntityType]]:
-        """Every lexicon entry in text as ``(start, end, type)``, possibly overlapping.
+    def find(self, text: str) -> Iterator[tuple[int, int, EntityType]]:
+        """Every lexicon entry in text as ``(start, end, type)``, leftmost-longest.
 
-        Word boundaries are not checked here (callers decide what may touch a name). With
-        ``exact=False`` only the case-insensitive entries are searched (a caller that looks
-        every name-shaped token up in :attr:`by_name` needs no second pass).
+        One Aho-Corasick pass over the lower-cased text. Word boundaries are not checked
+        here (callers decide what may touch a name).
 
         Examples
         --------
-        >>> t = "We run vLLM on GSM8K with beam search."
+        >>> t = "We run vLLM on GSM8K with beam search, not on math."
         >>> sorted((t[s:e], k.value) for s, e, k in load_lexicon().find(t))
         [('GSM8K', 'benchmark'), ('beam search', 'method'), ('vLLM', 'method')]
         """
-        exact_automaton, folded = self._automata()
-        if exact and len(exact_automaton):
-            for end, (length, kind) in exact_automaton.iter_long(text):
-                yield end + 1 - length, end + 1, kind
-        if len(folded):
-            for end, (length, kind) in folded.iter_long(lower_same_length(text)):
-                yield end + 1 - length, end + 1, kind
+        automaton = self._automaton()
+        if not len(automaton):
+            return
+        for last, (length, variants) in automaton.iter_long(lower_same_length(text)):
+            start, end = last + 1 - length, last + 1
+            for spelling, kind in variants:
+                if spelling is None or text[start:end] == spelling:
+                    yield start, end, kind
+                    break
 
 
 def parse_lexicon_lines(

@@ -27,8 +27,11 @@ __all__ = ["Candidate", "analyse", "mentions_of_type"]
 
 #: Coined names: a capital or digit after the first letter (vLLM, FlexGen, GPT-4o, o1,
 #: Qwen2.5-Math-7B, DFloat11, StarCoder+) or a Title-case hyphen compound (Flash-VStream).
-_NAME = re.compile(r"[A-Z0-9][\w+]*(?:[.\-/][\w+]+)*\+*(?:\s(?:v\d+(?:\.\d+)*|\d{4})\b)?", re.ASCII)
-#: A name never starts right after these (URL paths, e-mail, compounds already matched).
+_NAME = re.compile(
+    r"[A-Z0-9][a-z]*(?:[A-Z0-9+][\w+]*|[.\-/][\w+]+)(?:[.\-/][\w+]+)*\+*"
+    r"(?:\s(?:v\d+(?:\.\d+)*|\d{4})\b)?",
+    re.ASCII,
+)
 _PARTS = re.compile(r"[-/]")
 #: Never names: quantities with units (82Hz, 16GB, 4K), citation keys (fu2020d4rl).
 _NOT_A_NAME = re.compile(
@@ -336,7 +339,7 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
     >>> sorted({(c.type.value, c.rule) for c in analyse(p, load_lexicon())})
     ... # doctest: +NORMALIZE_WHITESPACE
     [('benchmark', 'lexicon'), ('method', 'introduced'), ('method', 'lexicon'),
-     ('model', 'family')]
+     ('model', 'family'), ('model', 'lexicon')]
     """
     exact = lexicon.by_name
     out: list[Candidate] = []
@@ -443,7 +446,7 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
         text = title if field is Field.TITLE else paper.abstract
         if not text:
             continue
-        for start, end, kind in lexicon.find(text, exact=False):
+        for start, end, kind in lexicon.find(text):
             if (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_")) or (
                 end < len(text) and (text[end].isalnum() or text[end] in "_")
             ):

@@ -18,6 +18,7 @@ reported, not glued to the next entry.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from kg.model import Paper, Problem, SourceRef
 from kg.sources.records import MONTHS, Parsed, make_paper
@@ -100,86 +101,81 @@ def parse_hf_listing(text: str, *, path: str) -> Parsed:
     title: str | None = None
     title_line = 0
     abstract: str | None = None
-    meta: dict[str, object] = {}
+    meta: dict[str, Any] = {}
     seen_entry = False
     dropped = False  # the last entry was skipped: its metadata is not reported again
 
-    def finish() -> None:
-        nonlocal title, abstract, meta, seen_entry
-        if title is not None and abstract is not None:
-            result = make_paper(
-                source=SourceRef(path, title_line, FORMAT),
-                title=title,
-                abstract=abstract,
-                n_authors=meta.get("n_authors"),  # type: ignore[arg-type]
-                date=meta.get("date"),  # type: ignore[arg-type]
-                upvotes=meta.get("upvotes"),  # type: ignore[arg-type]
-                organisation=meta.get("organisation"),  # type: ignore[arg-type]
-            )
-            if isinstance(result, Paper):
-                papers.append(result)
-            else:
-                problems.append(result)
-            seen_entry = True
-        title = abstract = None
-        meta = {}
+    def emit() -> None:
+        result = make_paper(
+            source=SourceRef(path, title_line, FORMAT),
+            title=title,
+            abstract=abstract,
+            n_authors=meta.get("n_authors"),
+            date=meta.get("date"),
+            upvotes=meta.get("upvotes"),
+            organisation=meta.get("organisation"),
+        )
+        (papers if isinstance(result, Paper) else problems).append(result)  # type: ignore[arg-type]
 
-    def paragraph(lines: list[str], first: int) -> None:
-        nonlocal title, title_line, abstract, dropped
-        if title is None and lines[0] in HEADER_LINES and all(x in HEADER_LINES for x in lines):
-            return
-        if _is_metadata(lines):
-            if title is None or abstract is None or meta:
-                if not dropped:
-                    problems.append(Problem(path, first, "metadata block with no paper before it"))
-                return
-            meta["line"] = first  # marks the entry's metadata as seen: a second block is orphan
-            for line in lines:
-                if line in _SEPARATOR:
-                    continue
-                if m := _AUTHORS.fullmatch(line):
-                    meta["n_authors"] = int(m.group(1))
-                elif parsed := _parse_date(line):
-                    meta["date"], meta["upvotes"] = parsed
-                elif "organisation" not in meta and "n_authors" not in meta:
-                    meta["organisation"] = line.lstrip("•· ").strip()
-            return
-        body = lines[0] if len(lines) == 1 else " ".join(lines)
-        if title is None:
-            if not seen_entry and len(lines) == 1 and _parse_date(body):
-                return  # the listing's own date ("Sep 8") under the header
-            if len(body) > _TITLE_MAX:  # a title is short, even when wrapped over lines
-                problems.append(Problem(path, first, "abstract with no title before it"))
-                dropped = True
-                return
-            title, title_line, dropped = body, first, False
-        elif abstract is None:
-            if _looks_like_title(body) and len(body) < 120 and not body.endswith((".", "!", "?")):
-                short = title if len(title) <= 80 else title[:79] + "…"
-                problems.append(Problem(path, title_line, f"title with no abstract: {short}"))
-                title, title_line, dropped = body, first, False
-            else:
-                abstract = body
-        else:
-            finish()
-            paragraph(lines, first)
+    def no_abstract(lonely: str, line: int) -> None:
+        short = lonely if len(lonely) <= 80 else lonely[:79] + "…"
+        problems.append(Problem(path, line, f"title with no abstract: {short}"))
 
+    # One pass over the lines; a paragraph is handled inline when the blank line after it
+    # (or the sentinel at the end) arrives: this loop is the reader's hot path.
+    lines = text.split("\n")
+    lines.append("")
     block: list[str] = []
-    start = 0
-    for number, raw in enumerate(text.split("\n"), 1):
+    first = 0
+    for number, raw in enumerate(lines, 1):
         line = raw.strip()
         if line:
             if not block:
-                start = number
+                first = number
             block.append(line)
-        elif block:
-            paragraph(block, start)
-            block = []
-    if block:
-        paragraph(block, start)
-    if title is not None and abstract is None:
-        short = title if len(title) <= 80 else title[:79] + "…"
-        problems.append(Problem(path, title_line, f"title with no abstract: {short}"))
-        title = None
-    finish()
+            continue
+        if not block:
+            continue
+        para, block = block, []
+        if title is None and para[0] in HEADER_LINES and all(x in HEADER_LINES for x in para):
+            continue
+        if _is_metadata(para):
+            if title is None or abstract is None or meta:
+                if not dropped:
+                    problems.append(Problem(path, first, "metadata block with no paper before it"))
+                continue
+            meta["line"] = first  # marks the entry's metadata as seen: a second block is orphan
+            for item in para:
+                if item in _SEPARATOR:
+                    continue
+                if m := _AUTHORS.fullmatch(item):
+                    meta["n_authors"] = int(m.group(1))
+                elif parsed := _parse_date(item):
+                    meta["date"], meta["upvotes"] = parsed
+                elif "organisation" not in meta and "n_authors" not in meta:
+                    meta["organisation"] = item.lstrip("•· ").strip()
+            continue
+        body = para[0] if len(para) == 1 else " ".join(para)
+        if abstract is not None:  # a text paragraph after a complete entry: the next title
+            emit()
+            seen_entry = True
+            title = abstract = None
+            meta = {}
+        if title is None:
+            if not seen_entry and len(para) == 1 and _parse_date(body):
+                continue  # the listing's own date ("Sep 8") under the header
+            if len(body) > _TITLE_MAX:  # a title is short, even when wrapped over lines
+                problems.append(Problem(path, first, "abstract with no title before it"))
+                dropped = True
+                continue
+            title, title_line, dropped = body, first, False
+        elif _looks_like_title(body) and len(body) < 120 and not body.endswith((".", "!", "?")):
+            no_abstract(title, title_line)
+            title, title_line, dropped = body, first, False
+        else:
+            abstract = body
+    if abstract is not None:
+        emit()
+    elif title is not None:
+        no_abstract(title, title_line)
     return Parsed(tuple(papers), tuple(problems))

@@ -87,7 +87,7 @@ class Lexicon:
         found = self._compiled.get("by_name")
         if found is None:
             found = self._compiled["by_name"] = dict(self.entries)
-        return found  # type: ignore[no-any-return]
+        return found  # type: ignore[no-any-return,unused-ignore]
 
     def _automaton(self) -> Any:
         compiled = self._compiled

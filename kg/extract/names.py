@@ -33,6 +33,8 @@ _NAME = re.compile(
     re.ASCII,
 )
 _PARTS = re.compile(r"[-/]")
+#: The kinds named by the three groups of the head-noun patterns, in group order.
+_HEAD_KINDS = (EntityType.BENCHMARK, EntityType.MODEL, EntityType.METHOD)
 #: Never names: quantities with units (82Hz, 16GB, 4K), citation keys (fu2020d4rl).
 _NOT_A_NAME = re.compile(
     r"\d+(?:\.\d+)?(?:Hz|kHz|MHz|GHz|ms|GB|MB|KB|TB|PB|fps|FPS|K|k|x|X|px|mm|cm|km|kW|mAh|dB)"
@@ -49,7 +51,27 @@ _MULTI = re.compile(
     re.ASCII,
 )
 _LEADING_WORDS = frozenset(
-    "In On For The Our We This These With From At By To And Of As An A Using".split()
+    {
+        "In",
+        "On",
+        "For",
+        "The",
+        "Our",
+        "We",
+        "This",
+        "These",
+        "With",
+        "From",
+        "At",
+        "By",
+        "To",
+        "And",
+        "Of",
+        "As",
+        "An",
+        "A",
+        "Using",
+    }
 )
 _NOT_BEFORE = frozenset("._+-/@\\")
 #: Lower-case trailing parts that are words, not part of a name (LoRA-based, KV-cache).
@@ -268,11 +290,15 @@ def _classify(
     if _SIZE_IN_NAME.search(token):
         return EntityType.MODEL, 0.8, "size"
     if after is not None:
-        head = (EntityType.BENCHMARK, EntityType.MODEL, EntityType.METHOD)[after.lastindex - 1]
+        head = (EntityType.BENCHMARK, EntityType.MODEL, EntityType.METHOD)[
+            (after.lastindex or 1) - 1
+        ]
         return head, 0.8, "head-noun"
     appos = _APPOSITION.match(text, end)
     if appos is not None:
-        head = (EntityType.BENCHMARK, EntityType.MODEL, EntityType.METHOD)[appos.lastindex - 1]
+        head = (EntityType.BENCHMARK, EntityType.MODEL, EntityType.METHOD)[
+            (appos.lastindex or 1) - 1
+        ]
         return head, 0.8, "apposition"
     window = text[max(0, start - 140) : start]
     before = _HEAD_BEFORE.search(window[-60:])
@@ -417,13 +443,13 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
         if " new" in field_text or " novel" in field_text:
             for m in _NOVEL.finditer(field_text):
                 before = field_text[max(0, m.start() - 80) : m.start()]
-                named = _LAST_NAME.search(before)
-                if named is not None:
-                    name = named.group(1) or named.group(2)
+                last_name = _LAST_NAME.search(before)
+                if last_name is not None:
+                    name = last_name.group(1) or last_name.group(2)
                     if not lexicon.is_stop(name) and _coined_shape(name):
                         introduced.setdefault(name, EntityType.METHOD)
-                        if named.group(2) and named.group(1) is None:
-                            long = before[: named.start()].rstrip()
+                        if last_name.group(2) and last_name.group(1) is None:
+                            long = before[: last_name.start()].rstrip()
                             for a in find_abbreviations(field_text):
                                 if a.short == name and long.endswith(a.long):
                                     introduced.setdefault(a.long, EntityType.METHOD)
@@ -447,11 +473,13 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
         if not text:
             continue
         for start, end, kind in lexicon.find(text):
-            if (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_")) or (
+            touches = (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_")) or (
                 end < len(text) and (text[end].isalnum() or text[end] in "_")
-            ):
-                if not (kind is EntityType.MODEL and end < len(text) and not text[end].isalpha()):
-                    continue
+            )
+            # A model family may run on into its version (Qwen2.5), nothing else may touch.
+            glued_version = kind is EntityType.MODEL and end < len(text) and not text[end].isalpha()
+            if touches and not glued_version:
+                continue
             if (
                 end < len(text)
                 and text[end] == "-"
@@ -499,9 +527,9 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
             token = text[start:end]
             if end - start < 2 or (token[0].isdigit() and token.lower() == token):
                 continue
-            kind = exact.get(token)
-            if kind is not None:  # curated names, also plain words (Llama) and Self-Refine
-                out.append(Candidate(field, start, end, kind, 0.95, "lexicon"))
+            known = exact.get(token)
+            if known is not None:  # curated names, also plain words (Llama) and Self-Refine
+                out.append(Candidate(field, start, end, known, 0.95, "lexicon"))
                 continue
             if token.isalpha() and token[1:].islower():
                 continue  # an ordinary capitalised word
@@ -521,9 +549,11 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
                 ]
                 if all(kinds) and all(len(p) > 1 for p in parts):
                     pos = start
-                    for part, kind in zip(parts, kinds, strict=True):  # DPO/SimPO: two names
-                        if kind is not None:
-                            out.append(Candidate(field, pos, pos + len(part), kind, 0.9, "lexicon"))
+                    for part, part_kind in zip(parts, kinds, strict=True):  # DPO/SimPO
+                        if part_kind is not None:
+                            out.append(
+                                Candidate(field, pos, pos + len(part), part_kind, 0.9, "lexicon")
+                            )
                         pos += len(part) + 1
                     continue
                 if token[0].isdigit():
@@ -551,10 +581,10 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
             if long in introduced or abbr.short in introduced:
                 continue
             if long[:1].isupper() and not lexicon.is_stop(abbr.short):
-                kind = exact.get(long) or exact.get(abbr.short)
-                if kind is not None:
+                known = exact.get(long) or exact.get(abbr.short)
+                if known is not None:
                     out.append(
-                        Candidate(field, abbr.long_start, abbr.long_end, kind, 0.9, "abbreviation")
+                        Candidate(field, abbr.long_start, abbr.long_end, known, 0.9, "abbreviation")
                     )
         for name, kind in introduced.items():
             pos = text.find(name)

@@ -34,7 +34,7 @@ import ahocorasick
 
 from kg.extract.lexicon import lower_same_length
 from kg.model import EntityType, Field, Mention, Paper, Role
-from kg.text import compact_key, sentence_spans
+from kg.text import compact_key
 
 __all__ = [
     "CUE_PHRASES",
@@ -239,6 +239,7 @@ def fast_sentence_spans(text: str) -> list[tuple[int, int]]:
 
     Examples
     --------
+    >>> from kg.text import sentence_spans
     >>> t = "We propose X. It beats Y, e.g. on GLUE. Done"
     >>> fast_sentence_spans(t) == sentence_spans(t)
     True

@@ -125,12 +125,12 @@ def score_paper(
     types: Counter[tuple[str, str]] = Counter()
     errors: list[tuple[str, str, str, str]] = []
     for (kind, key), (text, role) in predicted.items():
-        i = forms.get((kind, key))
-        if i is None:
+        index = forms.get((kind, key))
+        if index is None:
             types[(kind, "fp")] += 1
             errors.append((label, "fp", kind, text))
-        elif i not in matched:
-            matched[i] = role
+        elif index not in matched:
+            matched[index] = role
             types[(kind, "tp")] += 1
     for i, g in enumerate(gold):
         if i not in matched:

@@ -137,7 +137,7 @@ def parse_hf_listing(text: str, *, path: str) -> Parsed:
         if not block:
             continue
         para, block = block, []
-        if title is None and para[0] in HEADER_LINES and all(x in HEADER_LINES for x in para):
+        if para[0] in HEADER_LINES and all(x in HEADER_LINES for x in para):
             continue
         if _is_metadata(para):
             if title is None or abstract is None or meta:

@@ -55,6 +55,7 @@ while keeping the score as a second line of defence behind the guards.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import chain
@@ -214,19 +215,26 @@ def _fuzzy_pairs(norms: Sequence[str], threshold: float) -> list[tuple[int, int]
     """Index pairs of distinct normalised titles that pass the fuzzy rule, blocked."""
     words_of = [set(n.split()) - STOPWORDS for n in norms]
     df = Counter(chain.from_iterable(words_of))
-    # rank words rarest first once, so each title picks its block keys with C-level sorts
-    rank = {w: r for r, w in enumerate(sorted(df, key=lambda w: (df[w], w)))}
+    # Rank words rarest first, ties alphabetically (two C-level sorts), so each title picks
+    # its block keys with an integer sort. A word found in one title only (df 1) cannot be
+    # shared, so pairs holding one are never blocks: most titles make one block, not three.
+    order = sorted(sorted(df), key=df.__getitem__)
+    rank = {w: r for r, w in enumerate(order)}
+    shared_from = bisect_right([df[w] for w in order], 1)  # ranks below this have df 1
     blocks: defaultdict[tuple[int, ...], list[int]] = defaultdict(list)
     for i, words in enumerate(words_of):
         rarest = sorted(map(rank.__getitem__, words))
         if len(rarest) >= BLOCK_KEYS:
             a, b, c = rarest[:3]
-            blocks[(a, b)].append(i)
-            blocks[(a, c)].append(i)
-            blocks[(b, c)].append(i)
+            if a >= shared_from:
+                blocks[(a, b)].append(i)
+                blocks[(a, c)].append(i)
+            if b >= shared_from:
+                blocks[(b, c)].append(i)
         else:
             for r in rarest:
-                blocks[(r,)].append(i)
+                if r >= shared_from:
+                    blocks[(r,)].append(i)
 
     def stems(i: int) -> set[str]:
         return {w.rstrip("s") for w in words_of[i]}

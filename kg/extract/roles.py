@@ -130,6 +130,10 @@ CUE_PHRASES: dict[str, tuple[str, ...]] = {
         "scores",
         "achiev*",
     ),
+    "background": (
+        "such as", "e.g.", "recent", "recently", "existing", "prior", "previous", "popular",
+        "advanced", "frontier", "state-of-the-art", "notably", "including",
+    ),
     "uses": (
         "built on",
         "built upon",
@@ -218,11 +222,15 @@ def _role_before(
 ) -> Role:
     """The role given by the nearest role cue in ``[begin, at)``, else the type's default."""
     i = bisect.bisect_right(ends, at) - 1
+    background = False
     while i >= 0 and cues[i][0] >= begin:
         cue = cues[i][2]
         if cue in _CUE_ROLE:
             return _fit(_CUE_ROLE[cue], kind)
+        background = background or cue == "background"
         i -= 1
+    if background and kind in (EntityType.METHOD, EntityType.MODEL):
+        return Role.MENTIONS  # named as an example of prior work, nothing done with it
     return _DEFAULT.get(kind, Role.MENTIONS)
 
 

@@ -136,3 +136,26 @@ def test_a_capped_view_of_a_large_graph_settles_quickly(
     assert view.js("window.kgStabilised") < 8000  # ms after navigation start
     summary = view.js("document.getElementById('kg-summary').textContent")
     assert f"{g.number_of_nodes() - 300:,} left out" in summary
+
+
+@pytest.mark.slow
+def test_the_demo_build_view_opens_cleanly(
+    tmp_path: Path, examples_dir: Path, open_view: Opener
+) -> None:
+    """The page `kg build examples/` writes, on real titles and abstracts."""
+    from kg.pipeline import build
+    from kg.workspace import load
+
+    build([examples_dir / "hf-daily-papers"], tmp_path / "ws")
+    path = tmp_path / "ws" / "graph.html"
+    view = open_view(path)
+    _clean(view, path)
+    s = select(load(tmp_path / "ws"))
+    assert view.js("kgView.nodes.length") == s.graph.number_of_nodes() == 300
+    assert view.js("kgView.edges.length") == s.graph.number_of_edges() > 0
+    summary = view.js("document.getElementById('kg-summary').textContent")
+    assert f"{s.omitted:,} left out" in summary
+    # the search box finds the most central node by the start of its name, in any case
+    top = min(s.scores, key=lambda n: (-s.scores[n], n))
+    query = str(s.graph.nodes[top]["label"]).lower()[:12]
+    assert view.page.evaluate("(q) => kgView.find(q)", query) == top

@@ -91,7 +91,13 @@ CUE_PHRASES: dict[str, tuple[str, ...]] = {
         "see our project",
     ),
     "comp": (
-        "compar*",
+        "compare",
+        "compared",
+        "compares",
+        "comparing",
+        "comparison",
+        "comparisons",
+        "comparable",
         "outperform*",
         "surpass*",
         "beat",
@@ -130,9 +136,32 @@ CUE_PHRASES: dict[str, tuple[str, ...]] = {
         "scores",
         "achiev*",
     ),
+    "neutral": (
+        "more than",
+        "less than",
+        "fewer than",
+        "greater than",
+        "rather than",
+        "other than",
+        "larger than",
+        "smaller than",
+        "higher than",
+        "lower than",
+    ),
     "background": (
-        "such as", "e.g.", "recent", "recently", "existing", "prior", "previous", "popular",
-        "advanced", "frontier", "state-of-the-art", "notably", "including",
+        "such as",
+        "e.g.",
+        "recent",
+        "recently",
+        "existing",
+        "prior",
+        "previous",
+        "popular",
+        "advanced",
+        "frontier",
+        "state-of-the-art",
+        "notably",
+        "including",
     ),
     "uses": (
         "built on",
@@ -223,12 +252,24 @@ def _role_before(
     """The role given by the nearest role cue in ``[begin, at)``, else the type's default."""
     i = bisect.bisect_right(ends, at) - 1
     background = False
+    weak: Role | None = None
+    entity_like = kind in (EntityType.METHOD, EntityType.MODEL)
     while i >= 0 and cues[i][0] >= begin:
         cue = cues[i][2]
-        if cue in _CUE_ROLE:
-            return _fit(_CUE_ROLE[cue], kind)
+        if cue in _CUE_ROLE and not (entity_like and cue == "eval"):
+            role = _fit(_CUE_ROLE[cue], kind)
+            if weak is not None:
+                # "compare X with Y": a weak "with" right after a comparison compares.
+                return role if role is Role.COMPARES_WITH else weak
+            if cue == "uses" and cues[i][1] - cues[i][0] <= 4 and entity_like:
+                weak = role  # "with", "via", "use": let a comparison just before decide
+                i -= 1
+                continue
+            return role
         background = background or cue == "background"
         i -= 1
+    if weak is not None:
+        return weak
     if background and kind in (EntityType.METHOD, EntityType.MODEL):
         return Role.MENTIONS  # named as an example of prior work, nothing done with it
     return _DEFAULT.get(kind, Role.MENTIONS)

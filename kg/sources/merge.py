@@ -447,6 +447,6 @@ def merge_papers(
     groups: defaultdict[int, list[Paper]] = defaultdict(list)
     for r, p in zip(root, records, strict=True):
         groups[r].append(p)
-    merged = [_combine(members) for members in groups.values()]
-    merged.sort(key=lambda p: (p.id, p.title))
+    merged = [m[0] if len(m) == 1 else _combine(m) for m in groups.values()]
+    merged.sort(key=_ID_TITLE)
     return tuple(merged)

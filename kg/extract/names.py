@@ -143,6 +143,49 @@ _WE = re.compile(r"\b(?:[Ww]e|[Tt]his (?:paper|work)|[Hh]ere)(?:\s+\w+)?\s+$")
 _NOVEL = re.compile(r"(?:,|\s--?|\s\u2014)\s*an?\s+(?:new|novel)\b")
 _LAST_NAME = re.compile(r"(?:([A-Z0-9][\w+.-]*[\w+])|\(([A-Za-z][\w+.-]*)\))$")
 _PARENTHESISED = re.compile(r"\(([A-Za-z][\w+.-]{1,15})\)")
+_TITLE_PHRASE = re.compile(r"[A-Z][a-z]+(?:[- ](?:of |for |the |to )?[A-Z][a-z]+){1,4}")
+_TECHNIQUE_HEADS = frozenset(
+    {
+        "Optimization",
+        "Transformer",
+        "Transformers",
+        "Filter",
+        "Estimation",
+        "Generation",
+        "Pruning",
+        "Quantization",
+        "Augmentation",
+        "Explorer",
+        "Workflow",
+        "Gradients",
+        "Decoding",
+        "Attention",
+        "Search",
+        "Sampling",
+        "Tuning",
+        "Prompting",
+        "Distillation",
+        "Retrieval",
+        "Algorithm",
+        "Framework",
+        "Engine",
+        "Planner",
+        "Compressor",
+        "Scheduler",
+        "Router",
+        "Verifier",
+        "Refinement",
+        "Alignment",
+        "Regularization",
+        "Normalization",
+        "Descent",
+        "Iteration",
+        "Propagation",
+        "Caching",
+        "Offloading",
+        "Speculation",
+    }
+)
 #: Head nouns that say what kind of thing a phrase names.
 _HEAD_WORD = re.compile(
     r"\b(dataset|benchmark|corpus|suite|testbed|model|framework|system|method|algorithm|"
@@ -576,6 +619,8 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
                     words = words[1:]
                 if len(words) >= 2:
                     out.append(Candidate(field, start, end, EntityType.BENCHMARK, 0.8, "multi"))
+        if field is Field.ABSTRACT:
+            out.extend(_title_case_names(text, lexicon))
         for abbr in abbreviations:
             long = abbr.long
             if long in introduced or abbr.short in introduced:
@@ -632,6 +677,29 @@ def _introduce_parenthesised(
         long = longs.get(short)
         if long and not long.islower():
             introduced.setdefault(long, kind)
+
+
+def _title_case_names(text: str, lexicon: Lexicon) -> Iterator[Candidate]:
+    """Title Case phrases inside a sentence that end like a technique: methods.
+
+    In running text a capitalised multi-word phrase away from a sentence start is a name;
+    it is taken as a method only when its last word is a technique head (Optimization,
+    Transformer, Filter, Decoding, ...), which leaves out generic classes written in Title
+    Case ("Large Language Models", "Convolutional Neural Networks").
+    """
+    for m in _TITLE_PHRASE.finditer(text):
+        start = m.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "-_/"):
+            continue
+        i = start - 1
+        while i >= 0 and text[i] == " ":
+            i -= 1
+        if i < 0 or text[i] in ".!?:":
+            continue  # a sentence start capitalises any phrase
+        phrase = m.group()
+        last = phrase.rsplit(" ", 1)[-1].rsplit("-", 1)[-1]
+        if last in _TECHNIQUE_HEADS and not lexicon.is_stop(phrase):
+            yield Candidate(Field.ABSTRACT, start, m.end(), EntityType.METHOD, 0.55, "title-case")
 
 
 def _consolidate(found: list[Candidate], title: str, abstract: str) -> tuple[Candidate, ...]:

@@ -248,33 +248,48 @@ def _role_before(
     begin: int,
     at: int,
     kind: EntityType,
+    text: str = "",
 ) -> Role:
-    """The role given by the nearest role cue in ``[begin, at)``, else the type's default."""
+    """The role given by the nearest role cue in ``[begin, at)``, else the type's default.
+
+    Weak cues ("with", "via", and for methods and models the evaluation words) give way to
+    a comparison just before them ("compare X with Y"); a proposing verb of the paper's own
+    ("we propose ... a Sink-KV mechanism") makes a method or model introduced.
+    """
     i = bisect.bisect_right(ends, at) - 1
     background = False
     weak: Role | None = None
     entity_like = kind in (EntityType.METHOD, EntityType.MODEL)
     while i >= 0 and cues[i][0] >= begin:
-        cue = cues[i][2]
-        if cue in _CUE_ROLE and not (entity_like and cue == "eval"):
-            role = _fit(_CUE_ROLE[cue], kind)
-            if weak is not None:
-                # "compare X with Y": a weak "with" right after a comparison compares.
-                return role if role is Role.COMPARES_WITH else weak
-            if cue == "uses" and cues[i][1] - cues[i][0] <= 4 and entity_like:
-                weak = role  # "with", "via", "use": let a comparison just before decide
-                i -= 1
-                continue
-            return role
-        background = background or cue == "background"
+        start, end, cue = cues[i]
         i -= 1
+        if cue == "intro" and entity_like:
+            if weak is not None:
+                return weak
+            named = text[start:end].lower() in ("called", "dubbed", "named", "termed", "coined")
+            if named or _WE.search(text[max(0, start - 40) : start]):
+                return Role.INTRODUCES
+            break
+        if cue not in _CUE_ROLE:
+            background = background or cue == "background"
+            continue
+        role = _fit(_CUE_ROLE[cue], kind)
+        if weak is not None:
+            return role if role is Role.COMPARES_WITH else weak
+        is_weak = entity_like and (cue == "eval" or (cue == "uses" and end - start <= 4))
+        if is_weak:
+            weak = role
+            continue
+        return role
     if weak is not None:
         return weak
-    if background and kind in (EntityType.METHOD, EntityType.MODEL):
+    if background and entity_like:
         return Role.MENTIONS  # named as an example of prior work, nothing done with it
     return _DEFAULT.get(kind, Role.MENTIONS)
 
 
+#: Before a proposing verb: the paper itself speaks ("we (also) propose", "this paper").
+_WE = re.compile(r"\b(?:[Ww]e|[Tt]his (?:paper|work)|[Oo]ur)(?:\s+\w+)?\s+$")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"'(\[]?[A-Z0-9])")
 #: How far before a mention cues are looked for (bounded: no quadratic work on huge text).
 _LOOKBACK = 240
@@ -325,7 +340,7 @@ def cue_role(sentence: str, kind: EntityType) -> Role:
     <Role.INTRODUCES: 'introduces'>
     """
     cues = find_cues(sentence)
-    return _role_before(cues, [e for _, e, _ in cues], 0, len(sentence), kind)
+    return _role_before(cues, [e for _, e, _ in cues], 0, len(sentence), kind, sentence)
 
 
 def _fit(role: Role, kind: EntityType) -> Role:
@@ -369,7 +384,7 @@ def assign_roles(paper: Paper, mentions: Sequence[Mention]) -> list[Mention]:
                 cues[m.field] = find_cues(text)
                 cue_ends[m.field] = [e for _, e, _ in cues[m.field]]
             begin = max(s_start, m.start - _LOOKBACK)
-            role = _role_before(cues[m.field], cue_ends[m.field], begin, m.start, m.type)
+            role = _role_before(cues[m.field], cue_ends[m.field], begin, m.start, m.type, text)
         key = keys.get(m.text)
         if key is None:
             key = keys[m.text] = compact_key(m.text)

@@ -14,7 +14,7 @@ _ARXIV_NEW = re.compile(r"(\d{4}\.\d{4,5})(?:v\d+)?", re.ASCII)
 _ARXIV_OLD = re.compile(r"([a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?", re.ASCII | re.IGNORECASE)
 _DOI = re.compile(r"10\.\d{4,9}/\S+", re.ASCII)
 _SLUG_DROP = re.compile(r"[^a-z0-9.]+")
-_SLUG_SPACE = {i: " " for i in range(128) if not re.fullmatch(r"[a-z0-9.]", chr(i))}
+_SLUG_SPACE = bytes(i if re.fullmatch(r"[a-z0-9.]", chr(i)) else 32 for i in range(256))
 
 
 def normalise_arxiv_id(value: str) -> str | None:
@@ -56,7 +56,7 @@ def slug(text: str, *, max_length: int = 48) -> str:
     'qwen2.5-math-angstrom-gpt-4o'
     """
     if text.isascii():  # fast path, same result (checked by a hypothesis test)
-        out = "-".join(text.lower().translate(_SLUG_SPACE).split()).strip("-.")
+        out = "-".join(text.lower().encode().translate(_SLUG_SPACE).decode().split()).strip("-.")
     else:
         ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
         out = _SLUG_DROP.sub("-", ascii_text).strip("-.")

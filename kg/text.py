@@ -15,7 +15,7 @@ __all__ = ["compact_key", "fold", "normalise_title", "number_tokens", "sentence_
 _NON_WORD = re.compile(r"(?:(?<!\d)\.|\.(?!\d)|[^\w.])+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
 _NUMBER_TOKEN = re.compile(r"\w*\d[\w.]*")
-_ASCII_NON_WORD = {i: " " for i in range(128) if not (chr(i).isalnum() or chr(i) == ".")}
+_ASCII_NON_WORD = bytes(i if chr(i).isalnum() or i == 46 else 32 for i in range(128)) + bytes(128)
 _LONE_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
 
 
@@ -48,7 +48,7 @@ def normalise_title(title: str) -> str:
     'qwen2.5 math a technical report'
     """
     if title.isascii():  # fast path, same result (checked by a hypothesis test)
-        text = title.lower().translate(_ASCII_NON_WORD)
+        text = title.lower().encode().translate(_ASCII_NON_WORD).decode()  # bytes: 6x faster
         return " ".join((_LONE_DOT.sub(" ", text) if "." in text else text).split())
     return " ".join(_NON_WORD.sub(" ", fold(title)).replace("_", " ").split())
 

@@ -143,7 +143,9 @@ _WE = re.compile(r"\b(?:[Ww]e|[Tt]his (?:paper|work)|[Hh]ere)(?:\s+\w+)?\s+$")
 _NOVEL = re.compile(r"(?:,|\s--?|\s\u2014)\s*an?\s+(?:new|novel)\b")
 _LAST_NAME = re.compile(r"(?:([A-Z0-9][\w+.-]*[\w+])|\(([A-Za-z][\w+.-]*)\))$")
 _PARENTHESISED = re.compile(r"\(([A-Za-z][\w+.-]{1,15})\)")
-_TITLE_PHRASE = re.compile(r"[A-Z][a-z]+(?:[- ](?:of |for |the |to )?[A-Z][a-z]+){1,4}")
+_TITLE_PHRASE = re.compile(
+    r"[A-Z][a-z]+(?:(?:[- ](?:of |for |the |to |and )?|-(?:and|or|of|to)-)[A-Z][a-z]+){1,5}"
+)
 _TECHNIQUE_HEADS = frozenset(
     {
         "Optimization",
@@ -384,7 +386,7 @@ def _type_of_introduced(
 
 def _coined_shape(token: str) -> bool:
     """A digit, an all-caps part, or a capital inside a part: not just Title Case words."""
-    if any(c.isdigit() for c in token):
+    if token.endswith("+") or any(c.isdigit() for c in token):
         return True
     for part in token.split("-"):
         if (len(part) >= 2 and part.isupper()) or any(c.isupper() for c in part[1:]):

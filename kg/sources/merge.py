@@ -12,15 +12,16 @@ Three stages link records, each stronger than the next is allowed to be:
      "GPT-4" vs "GPT-5" never merge; unlike tools that drop digit-initial tokens);
    - every content word one title has and the other lacks must be a spelling variant of a
      word the other has and the first lacks (optimal-string-alignment similarity >= 0.8:
-     one typo or transposition in a long word, or a plural), so "X for Y" and "X for Z"
-     never merge however long X is.
+     one typo or transposition in a long word, or a plural), and at most six content
+     words may differ, so "X for Y" and "X for Z" never merge however long X is.
 
 Records are linked (union-find) and never across two different arXiv ids or DOIs.
 Fuzzy matching is blocked: a title is compared only with titles that share two of its
 :data:`BLOCK_KEYS` (3) rarest content words (all its words when it has fewer), inside a
 block with :func:`rapidfuzz.process.cdist`. One typo makes a word unique, but the other two
-of the three rarest words still meet; pairs of rare words make small blocks, so 100k titles
-cost about as much as reading them, not 10^10 comparisons.
+of the three rarest words still meet; pairs of rare words make small blocks (and a word of
+one title only makes none), so merging 100k listing entries costs about as much CPU as
+parsing them (``benchmarks/bench_read.py``), not 10^10 comparisons.
 
 Determinism: records are put in a canonical order (id, title, sources) before linking and
 links are made in that order, so the result depends only on the set of records, never on

@@ -11,23 +11,26 @@ Layout of a workspace directory::
 
 Both JSON files are one document written one record per line::
 
-    {"format":"kg-workspace","version":1,"graph":{...},"details":{"blake2b":"..."},
+    {"details":{"blake2b":"...","file":"details.json"},"format":"kg-workspace",
+    "graph":{...},"keys":["cites","compares_with",...],"version":1,
     "nodes":[
     ["arxiv:2303.06865",{"node_type":"paper","title":"...",...}],
     ...],
     "edges":[
-    ["arxiv:2303.06865","method:flexgen","introduces",1.0],
-    ["title:instinfer-...","arxiv:2303.06865","cites",1.0,{"via":["method:flexgen"]}],
+    [0,4,3,1.0],
+    [7,0,0,1.0,{"via":["method:flexgen"]}],
     ...]}
 
     {"format":"kg-workspace-details","version":1,
-    "nodes":[["arxiv:2303.06865",{"abstract":"..."}], ["method:flexgen",{"merges":[...]}], ...],
-    "mentions":[["arxiv:2303.06865","method:flexgen","introduces",
-                 [["FlexGen","title",0,7,0,7,"methods",0.9]]], ...]}
+    "nodes":[[0,{"abstract":"..."}], [4,{"merges":[...]}], ...],
+    "mentions":[[0,[["FlexGen","title",0,7,0,7,"methods",0.9]]], ...]}
 
-An edge row is ``[source, target, key, weight]`` (``relation`` is the key) plus a dict of
-any other attribute; a mention row lists :data:`_MENTION_FIELDS` in order. Loading turns
-them back into the attribute dicts of the schema (:mod:`kg.graph`).
+An edge row is ``[source, target, key, weight]`` -- source and target as positions in the
+node list, the key as a position in ``keys``, ``relation`` equal to the key -- plus a dict
+of any other attribute; details refer to nodes and edges by position too, and a mention
+row lists ``_MENTION_FIELDS`` in order. Integers parse faster than repeated id strings and
+the loaded graph shares one string per node id. Loading turns the rows back into the
+attribute dicts of the schema (:mod:`kg.graph`).
 
 Nodes are sorted by id, edges by (source, target, key), attribute keys sorted, UTF-8 kept
 readable: the same graph always gives the same bytes, and the files diff line by line.
@@ -176,7 +179,10 @@ def save(graph: nx.MultiDiGraph, directory: str | Path) -> Path:
             "merges and mentions: load it with details=True"
         )
     nodes = sorted(graph.nodes)
+    index = {n: i for i, n in enumerate(nodes)}
     edges = sorted(graph.edges(keys=True), key=lambda e: (e[0], e[1], e[2]))
+    keys = sorted({k for _, _, k in edges})
+    key_index = {k: i for i, k in enumerate(keys)}
     node_data, adj = graph.nodes, graph._succ
     with atomic_open(directory / DETAILS_FILE, "w") as raw:
         out = _HashingWriter(raw)
@@ -185,8 +191,8 @@ def save(graph: nx.MultiDiGraph, directory: str | Path) -> Path:
             out,
             "nodes",
             (
-                [n, {k: node_data[n][k] for k in _DETAIL_NODE_ATTRS if k in node_data[n]}]
-                for n in nodes
+                [i, {k: node_data[n][k] for k in _DETAIL_NODE_ATTRS if k in node_data[n]}]
+                for i, n in enumerate(nodes)
                 if any(k in node_data[n] for k in _DETAIL_NODE_ATTRS)
             ),
             first=True,
@@ -195,8 +201,8 @@ def save(graph: nx.MultiDiGraph, directory: str | Path) -> Path:
             out,
             "mentions",
             (
-                [u, v, k, [[m.get(f) for f in _MENTION_FIELDS] for m in adj[u][v][k]["mentions"]]]
-                for u, v, k in edges
+                [e, [[m.get(f) for f in _MENTION_FIELDS] for m in adj[u][v][k]["mentions"]]]
+                for e, (u, v, k) in enumerate(edges)
                 if "mentions" in adj[u][v][k]
             ),
         )
@@ -207,6 +213,7 @@ def save(graph: nx.MultiDiGraph, directory: str | Path) -> Path:
         "version": VERSION,
         "graph": dict(graph.graph),
         "details": {"file": DETAILS_FILE, "blake2b": out.digest.hexdigest()},
+        "keys": keys,
     }
     with atomic_open(path, "w") as fh:
         fh.write(_dump(header)[:-1] + ",\n")
@@ -219,15 +226,19 @@ def save(graph: nx.MultiDiGraph, directory: str | Path) -> Path:
             ),
             first=True,
         )
-        _write_list(fh, "edges", (_edge_row(u, v, k, adj[u][v][k]) for u, v, k in edges))
+        _write_list(
+            fh,
+            "edges",
+            (_edge_row(index[u], index[v], key_index[k], k, adj[u][v][k]) for u, v, k in edges),
+        )
         fh.write("}\n")
     return path
 
 
-def _edge_row(u: str, v: str, key: str, data: dict[str, Any]) -> list[Any]:
-    """``[u, v, key, weight]``, plus a dict of any other attributes (``via``)."""
-    rest = {k: x for k, x in data.items() if k not in ("relation", "weight", "mentions")}
-    row: list[Any] = [u, v, key, data.get("weight", 1.0)]
+def _edge_row(u: int, v: int, k: int, key: str, data: dict[str, Any]) -> list[Any]:
+    """``[source, target, key, weight]`` as indices, plus a dict of other attributes (via)."""
+    rest = {a: x for a, x in data.items() if a not in ("relation", "weight", "mentions")}
+    row: list[Any] = [u, v, k, data.get("weight", 1.0)]
     if data.get("relation", key) != key:
         rest["relation"] = data["relation"]
     if rest:
@@ -320,13 +331,19 @@ def _graph(doc: dict[str, Any], extra: dict[str, Any] | None) -> nx.MultiDiGraph
     g = nx.MultiDiGraph()
     g.graph.update(doc["graph"])
     node, succ, pred = g._node, g._succ, g._pred
+    ids: list[str] = []
     for n, attrs in doc["nodes"]:
         node[n] = attrs
         succ[n] = {}
         pred[n] = {}
-    # the hot loop of a load (a million edges at 100k papers): locals only, one dict per edge
+        ids.append(n)
+    keys: list[str] = doc["keys"]
+    found: list[tuple[str, str, str]] = []
+    # the hot loop of a load (a million edges at 100k papers): locals only, one dict per
+    # edge, node ids shared from one list (no per-edge copies of the id strings)
+    append = found.append
     for row in doc["edges"]:
-        u, v, key = row[0], row[1], row[2]
+        u, v, key = ids[row[0]], ids[row[1]], keys[row[2]]
         succ_u = succ[u]
         keydict = succ_u.get(v)
         if keydict is None:
@@ -336,13 +353,15 @@ def _graph(doc: dict[str, Any], extra: dict[str, Any] | None) -> nx.MultiDiGraph
             keydict[key] = {"relation": key, "weight": row[3]}
         else:
             keydict[key] = {"relation": key, "weight": row[3], **row[4]}
+        append((u, v, key))
     if extra is None:
         g.graph[_PARTIAL] = True
         return g
-    for n, attrs in extra["nodes"]:
-        node[n].update(attrs)
+    for i, attrs in extra["nodes"]:
+        node[ids[i]].update(attrs)
     fields = _MENTION_FIELDS
-    for u, v, key, rows in extra["mentions"]:
+    for e, rows in extra["mentions"]:
+        u, v, key = found[e]
         succ[u][v][key]["mentions"] = [dict(zip(fields, r, strict=True)) for r in rows]
     return g
 

@@ -15,11 +15,11 @@ automaton per case mode (pyahocorasick), built lazily on first use and cached pe
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import ahocorasick
 
@@ -27,6 +27,8 @@ from kg.errors import InputError
 from kg.model import EntityType
 
 __all__ = ["Lexicon", "load_lexicon", "lower_same_length", "parse_lexicon_lines"]
+
+T = TypeVar("T")
 
 _BUILTIN_FILES: dict[str, EntityType | None] = {
     "benchmarks.txt": EntityType.BENCHMARK,
@@ -80,6 +82,12 @@ class Lexicon:
         if name in self.stop or name.lower() in self.stop_folded:
             return True
         return name.endswith("s") and (name[:-1] in self.stop)
+
+    def cached(self, key: str, build: Callable[[Lexicon], T]) -> T:
+        """A value derived from this lexicon, built on first use and kept with it."""
+        if key not in self._compiled:
+            self._compiled[key] = build(self)
+        return self._compiled[key]  # type: ignore[no-any-return]
 
     @property
     def by_name(self) -> dict[str, EntityType]:

@@ -266,15 +266,12 @@ def _family_stems(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(n.lower() for n, k in lexicon.entries if k is EntityType.MODEL)
 
 
-_STEMS: dict[int, frozenset[str]] = {}
 #: Coined names ending in a family stem are models built from it (TimeLlaMA, CodeBERT).
 _FAMILY_SUFFIXES = ("llama", "bert", "qwen", "gpt", "mistral", "gemma", "llava")
 
 
 def _model_stem(token: str, lexicon: Lexicon) -> bool:
-    stems = _STEMS.get(id(lexicon))
-    if stems is None:
-        stems = _STEMS[id(lexicon)] = _family_stems(lexicon)
+    stems = lexicon.cached("model-stems", _family_stems)
     org = _ORG_PREFIX.match(token)
     if org is not None:
         token = token[org.end() :]

@@ -82,6 +82,8 @@ __all__ = [
 FUZZY_THRESHOLD = 85.0
 #: How many of a title's rarest words name the blocks it is compared in (in pairs).
 BLOCK_KEYS = 3  # the pairs are written out in _fuzzy_pairs
+#: Blocks up to this size are scored pair by pair; larger ones with one cdist call.
+_SMALL_BLOCK = 12
 #: A block larger than this is too common a word to say anything; it is skipped.
 _MAX_BLOCK = 2000
 #: Words that may differ between two spellings of one title.
@@ -241,17 +243,27 @@ def _fuzzy_pairs(norms: Sequence[str], threshold: float) -> list[tuple[int, int]
         return {w.rstrip("s") for w in words_of[i]}
 
     pairs: set[tuple[int, int]] = set()
+    ratio = fuzz.ratio
     for members in blocks.values():  # any order: the pairs are sorted at the end
-        if len(members) < 2 or len(members) > _MAX_BLOCK:
+        size = len(members)
+        if size < 2 or size > _MAX_BLOCK:
             continue
-        choices = [norms[i] for i in members]
-        scores = process.cdist(
-            choices, choices, scorer=fuzz.ratio, score_cutoff=threshold, workers=1
-        )
-        rows, cols = scores.nonzero()
-        upper = rows < cols  # each unordered pair once, no diagonal
-        rows, cols = rows[upper], cols[upper]
-        for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+        if size <= _SMALL_BLOCK:  # a plain loop beats cdist's set-up on a few titles
+            hits = [
+                (r, c)
+                for r in range(size)
+                for c in range(r + 1, size)
+                if ratio(norms[members[r]], norms[members[c]], score_cutoff=threshold)
+            ]
+        else:
+            choices = [norms[i] for i in members]
+            scores = process.cdist(
+                choices, choices, scorer=ratio, score_cutoff=threshold, workers=1
+            )
+            rows, cols = scores.nonzero()
+            upper = rows < cols  # each unordered pair once, no diagonal
+            hits = list(zip(rows[upper].tolist(), cols[upper].tolist(), strict=True))
+        for r, c in hits:
             i, j = members[r], members[c]
             pair = (i, j) if i < j else (j, i)
             # cheap rejections first: numbers; too many different words; a word of one

@@ -216,3 +216,15 @@ def test_ascii_fast_path_of_slug_matches_the_regex(text: str) -> None:
     if len(expected) > 48:
         expected = expected[:48].rstrip("-.")
     assert slug(text) == expected
+
+
+def test_small_block_loop_matches_cdist(seed_corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.sources import merge
+
+    titles = sorted({normalise_title(p.title) for p in read_papers(seed_corpus).papers})
+    variants = [t.replace("e", "a", 1) for t in titles[::3]] + [t + "s" for t in titles[1::5]]
+    norms = sorted(set(titles + variants))
+    looped = merge._fuzzy_pairs(norms, merge.FUZZY_THRESHOLD)
+    monkeypatch.setattr(merge, "_SMALL_BLOCK", 0)
+    assert merge._fuzzy_pairs(norms, merge.FUZZY_THRESHOLD) == looped
+    assert len(looped) > 50

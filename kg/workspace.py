@@ -338,10 +338,8 @@ def _graph(doc: dict[str, Any], extra: dict[str, Any] | None) -> nx.MultiDiGraph
         pred[n] = {}
         ids.append(n)
     keys: list[str] = doc["keys"]
-    found: list[tuple[str, str, str]] = []
     # the hot loop of a load (a million edges at 100k papers): locals only, one dict per
     # edge, node ids shared from one list (no per-edge copies of the id strings)
-    append = found.append
     for row in doc["edges"]:
         u, v, key = ids[row[0]], ids[row[1]], keys[row[2]]
         succ_u = succ[u]
@@ -353,10 +351,10 @@ def _graph(doc: dict[str, Any], extra: dict[str, Any] | None) -> nx.MultiDiGraph
             keydict[key] = {"relation": key, "weight": row[3]}
         else:
             keydict[key] = {"relation": key, "weight": row[3], **row[4]}
-        append((u, v, key))
     if extra is None:
         g.graph[_PARTIAL] = True
         return g
+    found = [(ids[row[0]], ids[row[1]], keys[row[2]]) for row in doc["edges"]]
     for i, attrs in extra["nodes"]:
         node[ids[i]].update(attrs)
     fields = _MENTION_FIELDS

@@ -196,38 +196,97 @@ def _nx_hits(h: nx.Graph, k: int | None, seed: int) -> dict[str, float]:
     at = a.T.tocsr()
     auth = _principal(lambda x: at @ (a @ x), len(nodes))
     hub = a @ auth if len(nodes) else auth
-    return _hub_or_authority(h, nodes, [float(x) for x in hub], [float(x) for x in auth])
+    papers = frozenset(n for n, t in h.nodes(data="node_type") if t == NodeType.PAPER)
+    return _hub_or_authority(papers, nodes, [float(x) for x in hub], [float(x) for x in auth])
 
 
 def _hub_or_authority(
-    h: nx.Graph, nodes: list[str], hub: list[float], auth: list[float]
+    papers: frozenset[str], nodes: list[str], hub: list[float], auth: list[float]
 ) -> dict[str, float]:
     hub_sum, auth_sum = sum(hub) or 1.0, sum(auth) or 1.0
-    papers = {n for n, t in h.nodes(data="node_type") if t == NodeType.PAPER}
     return {
         n: (hv / hub_sum if n in papers else av / auth_sum)
         for n, hv, av in zip(nodes, hub, auth, strict=True)
     }
 
 
-def _to_igraph(h: nx.Graph) -> tuple[list[str], Any]:
+@dataclass(frozen=True, slots=True)
+class _Pairs:
+    """A weighted simple graph as flat lists: what igraph is built from."""
+
+    nodes: list[str]
+    papers: frozenset[str]
+    edges: list[tuple[int, int]]
+    weights: list[float]
+    directed: bool
+
+
+def _pairs(graph: nx.Graph, *, directed: bool) -> _Pairs:
+    """Collapse any networkx graph (multi or not) to weighted pairs, without an nx copy.
+
+    Reads the adjacency directly: on the 100k-paper graph this replaces building a second
+    networkx graph (:func:`~kg.analysis.projection.collapse`) just to hand it to igraph.
+    """
+    nodes = list(graph)
+    index = {n: i for i, n in enumerate(nodes)}
+    multi = graph.is_multigraph()
+    acc: dict[tuple[int, int], float] = {}
+    for u, nbrs in graph.adj.items():
+        iu = index[u]
+        for v, data in nbrs.items():
+            if u == v:
+                continue
+            iv = index[v]
+            if multi:
+                w = sum(float(d.get("weight", 1.0) or 1.0) for d in data.values())
+            else:
+                w = float(data.get("weight", 1.0) or 1.0)
+            if not directed:
+                if not graph.is_directed() and iu > iv:
+                    continue  # an undirected graph lists each edge from both ends
+                if iu > iv:
+                    iu_, iv_ = iv, iu
+                else:
+                    iu_, iv_ = iu, iv
+                pair = (iu_, iv_)
+            else:
+                pair = (iu, iv)
+            acc[pair] = acc.get(pair, 0.0) + w
+    papers = frozenset(n for n, t in graph.nodes(data="node_type") if t == NodeType.PAPER)
+    return _Pairs(nodes, papers, list(acc), list(acc.values()), directed)
+
+
+def _to_igraph(pairs: _Pairs) -> Any:
     import igraph as ig
 
-    nodes = list(h)
-    index = {n: i for i, n in enumerate(nodes)}
-    edges = [(index[u], index[v]) for u, v in h.edges()]
-    g = ig.Graph(n=len(nodes), edges=edges, directed=h.is_directed())
-    g.es["weight"] = [float(w) for _, _, w in h.edges(data="weight", default=1.0)]
-    return nodes, g
+    g = ig.Graph(n=len(pairs.nodes), edges=pairs.edges, directed=pairs.directed)
+    g.es["weight"] = pairs.weights
+    return g
+
+
+IgScorer = Callable[[nx.Graph, "int | None", int], dict[str, float]]
+
+
+def _ig_degree(h: nx.Graph, k: int | None, seed: int) -> dict[str, float]:
+    p = _pairs(h, directed=False)
+    scale = 1.0 / (len(p.nodes) - 1) if len(p.nodes) > 1 else 1.0
+    degree = [0] * len(p.nodes)
+    for a, b in p.edges:
+        degree[a] += 1
+        degree[b] += 1
+    return {n: d * scale for n, d in zip(p.nodes, degree, strict=True)}
 
 
 def _ig_pagerank(h: nx.Graph, k: int | None, seed: int) -> dict[str, float]:
-    nodes, g = _to_igraph(h)
-    return dict(zip(nodes, g.pagerank(weights="weight", directed=True), strict=True))
+    p = _pairs(h, directed=h.is_directed())
+    g = _to_igraph(p)
+    return dict(zip(p.nodes, g.pagerank(weights="weight", directed=True), strict=True))
 
 
 def _ig_betweenness(h: nx.Graph, k: int | None, seed: int) -> dict[str, float]:
-    nodes, g = _to_igraph(_undirected(h))
+    p = _pairs(h, directed=False)
+    g = _to_igraph(p)
+    nodes = p.nodes
     samples = betweenness_samples(len(nodes), k)
     if samples is None:
         values = g.betweenness(directed=False)
@@ -244,22 +303,24 @@ def _ig_betweenness(h: nx.Graph, k: int | None, seed: int) -> dict[str, float]:
 
 
 def _ig_eigenvector(h: nx.Graph, k: int | None, seed: int) -> dict[str, float]:
-    nodes, g = _to_igraph(_undirected(h))
-    if g.ecount() == 0:
-        return dict.fromkeys(nodes, 0.0)
-    return dict(zip(nodes, g.eigenvector_centrality(weights="weight"), strict=True))
+    p = _pairs(h, directed=False)
+    if not p.edges:
+        return dict.fromkeys(p.nodes, 0.0)
+    g = _to_igraph(p)
+    return dict(zip(p.nodes, g.eigenvector_centrality(weights="weight"), strict=True))
 
 
 def _ig_hits(h: nx.Graph, k: int | None, seed: int) -> dict[str, float]:
-    nodes, g = _to_igraph(h)
-    if g.ecount() == 0:
-        return dict.fromkeys(nodes, 0.0)
+    p = _pairs(h, directed=h.is_directed())
+    if not p.edges:
+        return dict.fromkeys(p.nodes, 0.0)
+    g = _to_igraph(p)
     with warnings.catch_warnings():
         # igraph warns when over 30% of scores are zero; on a paper-entity graph that is the
         # structure (entities point nowhere), not a sign of a non-unique solution.
         warnings.filterwarnings("ignore", "More than 30% of hub", RuntimeWarning)
         hub, auth = g.hub_score(weights="weight"), g.authority_score(weights="weight")
-    return _hub_or_authority(h, nodes, hub, auth)
+    return _hub_or_authority(p.papers, p.nodes, hub, auth)
 
 
 _NETWORKX: dict[Metric, Scorer] = {
@@ -270,7 +331,7 @@ _NETWORKX: dict[Metric, Scorer] = {
     Metric.HITS: _nx_hits,
 }
 _IGRAPH: dict[Metric, Scorer] = {
-    Metric.DEGREE: _nx_degree,  # already linear time
+    Metric.DEGREE: _ig_degree,
     Metric.PAGERANK: _ig_pagerank,
     Metric.BETWEENNESS: _ig_betweenness,
     Metric.EIGENVECTOR: _ig_eigenvector,
@@ -312,13 +373,19 @@ def scores(
     metric = parse_choice(Metric, metric, "metric")
     projection = parse_choice(Projection, projection, "projection")
     engine = parse_choice(Engine, engine, "engine")
+    chosen = choose_engine(engine, graph.number_of_nodes())
+    h: nx.Graph
     if projection is Projection.COOCCURRENCE:
         h = cooccurrence(graph)
+        chosen = choose_engine(engine, h.number_of_nodes())
+    elif chosen is Engine.IGRAPH:
+        # the igraph scorers collapse parallel edges (and, for the undirected metrics, the
+        # two directions) themselves, straight into igraph's lists
+        h = graph
     else:
         h = collapse(graph, directed=metric in _DIRECTED)
     if h.number_of_nodes() == 0:
         return {}
-    chosen = choose_engine(engine, h.number_of_nodes())
     log.debug("%s on %d nodes with %s", metric, h.number_of_nodes(), chosen)
     table = _IGRAPH if chosen is Engine.IGRAPH else _NETWORKX
     result = table[metric](h, k, seed)

@@ -212,3 +212,13 @@ def test_graph_communities_of_tiny_graph(tiny_graph: nx.MultiDiGraph) -> None:
     found = communities(tiny_graph, seed=0)
     assert sum(c.size for c in found) == tiny_graph.number_of_nodes()
     assert all(c.top for c in found)
+
+
+@pytest.mark.parametrize("metric", METRICS)
+def test_graph_igraph_sums_both_directions_like_networkx(metric: str) -> None:
+    g = star_graph()
+    g.add_edge("p1", "p2", key="cites", relation="cites", weight=2.0, via=["method:hub"])
+    g.add_edge("p3", "p1", key="cites", relation="cites", weight=1.0, via=["method:leaf"])
+    reference = scores(g, metric=metric, engine="networkx")
+    fast = scores(g, metric=metric, engine="igraph")
+    assert _ranking(fast) == _ranking(reference)

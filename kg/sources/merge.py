@@ -224,20 +224,22 @@ def _fuzzy_pairs(norms: Sequence[str], threshold: float) -> list[tuple[int, int]
     order = sorted(sorted(df), key=df.__getitem__)
     rank = {w: r for r, w in enumerate(order)}
     shared_from = bisect_right([df[w] for w in order], 1)  # ranks below this have df 1
-    blocks: defaultdict[tuple[int, ...], list[int]] = defaultdict(list)
+    # block key: a pair of ranks (a, b) as the integer a * n + b; a single rank as itself
+    n = len(order) + 1
+    blocks: defaultdict[int, list[int]] = defaultdict(list)
     for i, words in enumerate(words_of):
         rarest = sorted(map(rank.__getitem__, words))
         if len(rarest) >= BLOCK_KEYS:
             a, b, c = rarest[:3]
             if a >= shared_from:
-                blocks[(a, b)].append(i)
-                blocks[(a, c)].append(i)
+                blocks[(a + 1) * n + b].append(i)
+                blocks[(a + 1) * n + c].append(i)
             if b >= shared_from:
-                blocks[(b, c)].append(i)
+                blocks[(b + 1) * n + c].append(i)
         else:
             for r in rarest:
                 if r >= shared_from:
-                    blocks[(r,)].append(i)
+                    blocks[r].append(i)
 
     def stems(i: int) -> set[str]:
         return {w.rstrip("s") for w in words_of[i]}

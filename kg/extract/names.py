@@ -17,6 +17,7 @@ import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from kg.extract.abbreviations import find_abbreviations
 from kg.extract.lexicon import Lexicon
@@ -24,6 +25,8 @@ from kg.extract.roles import find_cues
 from kg.model import EntityType, Field, Mention, Paper, Role
 
 __all__ = ["Candidate", "analyse", "mentions_of_type"]
+
+T = TypeVar("T")
 
 #: Coined names: a capital or digit after the first letter (vLLM, FlexGen, GPT-4o, o1,
 #: Qwen2.5-Math-7B, DFloat11, StarCoder+) or a Title-case hyphen compound (Flash-VStream).
@@ -310,6 +313,104 @@ def _trim(text: str, start: int, end: int) -> int:
     return start + m.start() + sum(len(p) + 1 for p in parts[:keep])
 
 
+#: Decisions about one name string, memoised per lexicon (see :func:`_decide`).
+_SKIP, _FIXED, _PARTS_FOUND, _CLASSIFY = "skip", "fixed", "parts", "classify"
+#: Memo tables are cleared when they reach this size (bounded memory on huge corpora).
+_MEMO_LIMIT = 200_000
+
+
+def _new_cache(_: Lexicon) -> dict[str, Any]:
+    return {}
+
+
+def _bounded_put(table: dict[str, T], key: str, value: T) -> T:
+    if len(table) >= _MEMO_LIMIT:
+        table.clear()
+    table[key] = value
+    return value
+
+
+def _name_end(raw: str) -> int:
+    """End of a coined-name match relative to its start: a spaced year or version is kept
+    only after a coined name, and lower-case word tails are dropped."""
+    end = len(raw)
+    if " " in raw:
+        head = raw.split(" ", 1)[0]
+        if not _coined_shape(head):
+            end = len(head)
+    return _trim(raw, 0, end)
+
+
+def _decide(token: str, lexicon: Lexicon, exact: dict[str, EntityType]) -> tuple[Any, ...]:
+    """What the text of a coined-name match is, as far as the string alone tells.
+
+    ``(_SKIP,)`` not a name; ``(_FIXED, (type, confidence, rule))`` a curated name (or one
+    with a version); ``(_PARTS_FOUND, ((offset, length, type), ...))`` a slash pair of
+    curated names (DPO/SimPO); ``(_CLASSIFY,)`` a name whose type depends on its context.
+    """
+    if len(token) < 2 or (token[0].isdigit() and token.lower() == token):
+        return (_SKIP,)
+    known = exact.get(token)
+    if known is not None:  # curated names, also plain words (Llama) and Self-Refine
+        return (_FIXED, (known, 0.95, "lexicon"))
+    if token.isalpha() and token[1:].islower():
+        return (_SKIP,)  # an ordinary capitalised word
+    if _NOT_A_NAME.fullmatch(token) or (token[0].islower() and len(token) < 3):
+        return (_SKIP,)
+    versioned = _VERSIONED.fullmatch(token)
+    if versioned is not None and versioned.group(1) in exact:
+        # A curated name with a year or version: SATCOMP-2022, TREC 2022, MOT20.
+        return (_FIXED, (exact[versioned.group(1)], 0.9, "lexicon-version"))
+    if "/" in token:
+        parts = token.split("/")
+        kinds = [
+            exact.get(p) or (EntityType.MODEL if _model_stem(p, lexicon) else None) for p in parts
+        ]
+        if all(kinds) and all(len(p) > 1 for p in parts):
+            found = []
+            pos = 0
+            for part, part_kind in zip(parts, kinds, strict=True):  # DPO/SimPO
+                if part_kind is not None:
+                    found.append((pos, len(part), part_kind))
+                pos += len(part) + 1
+            return (_PARTS_FOUND, tuple(found))
+        if token[0].isdigit():
+            return (_SKIP,)  # 1/N, 3/4: fractions
+    if not _coined_shape(token) or all(
+        lexicon.is_stop(part) for part in _PARTS.split(token) if part
+    ):
+        return (_SKIP,)
+    return (_CLASSIFY,)
+
+
+def _token_class(
+    token: str, lexicon: Lexicon, exact: dict[str, EntityType]
+) -> tuple[bool, tuple[EntityType, float, str] | None, bool]:
+    """What a name's string alone says of its type: ``(decided, result, plural acronym)``.
+
+    When ``decided`` the result stands whatever the context; otherwise the context is read
+    first and ``result`` is the fallback (a plural acronym falling back to nothing unless the
+    paper defines it with a Title Case long form).
+    """
+    kind = exact.get(token)
+    if kind is not None:
+        return True, (kind, 0.95, "lexicon"), False
+    if lexicon.is_stop(token) or _SIZE_ONLY.fullmatch(token) or _HARDWARE.match(token):
+        return True, None, False
+    if _BENCH_SUFFIX.search(token):
+        return True, (EntityType.BENCHMARK, 0.85, "suffix"), False
+    if _model_stem(token, lexicon):
+        return True, (EntityType.MODEL, 0.9, "family"), False
+    if _SIZE_IN_NAME.search(token):
+        return True, (EntityType.MODEL, 0.8, "size"), False
+    plural = token.endswith("s") and token[:-1].isupper()
+    if any(ch.islower() for ch in token):
+        return False, (EntityType.METHOD, 0.6, "coined"), plural
+    if sum(ch.isalpha() for ch in token) >= 3:
+        return False, (EntityType.METHOD, 0.45, "acronym"), plural
+    return False, None, plural
+
+
 def _classify(
     text: str,
     start: int,
@@ -319,18 +420,14 @@ def _classify(
     named: frozenset[str] = frozenset(),
 ) -> tuple[EntityType, float, str] | None:
     token = text[start:end]
-    kind = exact.get(token)
-    if kind is not None:
-        return kind, 0.95, "lexicon"
-    if lexicon.is_stop(token) or _SIZE_ONLY.fullmatch(token) or _HARDWARE.match(token):
-        return None
+    classes = lexicon.cached("token-classes", _new_cache)
+    found = classes.get(token)
+    if found is None:
+        found = _bounded_put(classes, token, _token_class(token, lexicon, exact))
+    decided, result, plural = found
+    if decided:
+        return result
     after = _HEAD_AFTER.match(text, end)
-    if _BENCH_SUFFIX.search(token):
-        return EntityType.BENCHMARK, 0.85, "suffix"
-    if _model_stem(token, lexicon):
-        return EntityType.MODEL, 0.9, "family"
-    if _SIZE_IN_NAME.search(token):
-        return EntityType.MODEL, 0.8, "size"
     if after is not None:
         head = (EntityType.BENCHMARK, EntityType.MODEL, EntityType.METHOD)[
             (after.lastindex or 1) - 1
@@ -353,13 +450,9 @@ def _classify(
         and _EVAL_AFTER.match(after_window)
     ):
         return EntityType.BENCHMARK, 0.6, "eval-context"
-    if token.endswith("s") and token[:-1].isupper() and token not in named:
+    if plural and token not in named:
         return None  # a plural acronym names a class of things (CNNs, EBMs)
-    if any(ch.islower() for ch in token):
-        return EntityType.METHOD, 0.6, "coined"
-    if sum(ch.isalpha() for ch in token) >= 3:
-        return EntityType.METHOD, 0.45, "acronym"
-    return None
+    return result
 
 
 def _type_of_introduced(
@@ -550,9 +643,10 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
         generic |= {
             a.short[:-1] for a in abbreviations if a.short in generic and a.short[-1] == "s"
         }
+        ends = lexicon.cached("name-ends", _new_cache)
+        decisions = lexicon.cached("name-decisions", _new_cache)
         for m in _NAME.finditer(text):
-            start, end = m.span()
-            token = m.group()
+            start = m_start = m.start()
             if start and (text[start - 1].isalnum() or text[start - 1] in _NOT_BEFORE):
                 # A name that starts in lower case (vLLM, o1, pPE): take the letters before.
                 s0 = start
@@ -561,54 +655,38 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
                 if s0 == start or (s0 and (text[s0 - 1].isalnum() or text[s0 - 1] in _NOT_BEFORE)):
                     continue
                 start = s0
-            if " " in token:
-                head = token.split(" ", 1)[0]
-                if not _coined_shape(head):
-                    end = m.start() + len(head)
-            end = _trim(text, start, end)
+            raw = m.group()
+            rel_end = ends.get(raw)
+            if rel_end is None:
+                rel_end = _bounded_put(ends, raw, _name_end(raw))
+            end = m_start + rel_end
             token = text[start:end]
-            if end - start < 2 or (token[0].isdigit() and token.lower() == token):
+            decision = decisions.get(token)
+            if decision is None:
+                decision = _bounded_put(decisions, token, _decide(token, lexicon, exact))
+            code = decision[0]
+            if code is _SKIP:
                 continue
-            known = exact.get(token)
-            if known is not None:  # curated names, also plain words (Llama) and Self-Refine
-                out.append(Candidate(field, start, end, known, 0.95, "lexicon"))
-                continue
-            if token.isalpha() and token[1:].islower():
-                continue  # an ordinary capitalised word
-            if _NOT_A_NAME.fullmatch(token) or (token[0].islower() and len(token) < 3):
-                continue
-            versioned = _VERSIONED.fullmatch(token)
-            if versioned is not None and versioned.group(1) in exact:
-                # A curated name with a year or version: SATCOMP-2022, TREC 2022, MOT20.
-                kind = exact[versioned.group(1)]
-                out.append(Candidate(field, start, end, kind, 0.9, "lexicon-version"))
-                continue
-            if "/" in token:
-                parts = token.split("/")
-                kinds = [
-                    exact.get(p) or (EntityType.MODEL if _model_stem(p, lexicon) else None)
-                    for p in parts
-                ]
-                if all(kinds) and all(len(p) > 1 for p in parts):
-                    pos = start
-                    for part, part_kind in zip(parts, kinds, strict=True):  # DPO/SimPO
-                        if part_kind is not None:
-                            out.append(
-                                Candidate(field, pos, pos + len(part), part_kind, 0.9, "lexicon")
-                            )
-                        pos += len(part) + 1
+            if code is _FIXED:
+                out.append(Candidate(field, start, end, *decision[1]))
+            elif code is _PARTS_FOUND:
+                for offset, length, part_kind in decision[1]:
+                    out.append(
+                        Candidate(
+                            field,
+                            start + offset,
+                            start + offset + length,
+                            part_kind,
+                            0.9,
+                            "lexicon",
+                        )
+                    )
+            else:
+                found = _classify(text, start, end, lexicon, exact, named)
+                if found is not None and found[0] is not EntityType.MODEL and token in generic:
                     continue
-                if token[0].isdigit():
-                    continue  # 1/N, 3/4: fractions
-            if not _coined_shape(token) or all(
-                lexicon.is_stop(part) for part in _PARTS.split(token) if part
-            ):
-                continue
-            found = _classify(text, start, end, lexicon, exact, named)
-            if found is not None and found[0] is not EntityType.MODEL and token in generic:
-                continue
-            if found is not None:
-                out.append(Candidate(field, start, end, found[0], found[1], found[2]))
+                if found is not None:
+                    out.append(Candidate(field, start, end, found[0], found[1], found[2]))
         if " v" in text or "Cup" in text or "Challenge" in text or "Competition" in text:
             for m in _MULTI.finditer(text):
                 start, end = m.span()

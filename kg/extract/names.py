@@ -295,6 +295,18 @@ def _model_stem(token: str, lexicon: Lexicon) -> bool:
     return two in stems
 
 
+_SPACE_V_DIGIT = re.compile(r"\sv\d")
+
+
+def _spaced_v(text: str) -> bool:
+    """Whether :data:`_MULTI` can match text that has no competition word: ``" v"`` before a
+    digit (NYU Depth v2) or, as before, anywhere when "Olympiad" is there too."""
+    i = text.find(" v")
+    if i < 0:
+        return False
+    return "Olympiad" in text or _SPACE_V_DIGIT.search(text) is not None
+
+
 def _trim(text: str, start: int, end: int) -> int:
     """New end after dropping lower-case word tails (LoRA-based -> LoRA)."""
     token = text[start:end]
@@ -687,7 +699,7 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
                     continue
                 if found is not None:
                     out.append(Candidate(field, start, end, found[0], found[1], found[2]))
-        if " v" in text or "Cup" in text or "Challenge" in text or "Competition" in text:
+        if "Cup" in text or "Challenge" in text or "Competition" in text or _spaced_v(text):
             for m in _MULTI.finditer(text):
                 start, end = m.span()
                 words = m.group().split(" ")

@@ -13,17 +13,29 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from kg.extract.lexicon import Lexicon
+from kg.extract.lexicon import Lexicon, lower_same_length
 from kg.extract.registry import extractor
 from kg.model import EntityType, Field, Mention, Paper, Role
 
 __all__ = ["find_urls", "normalise_url", "repos"]
 
 #: A link written in prose: with a scheme, or scheme-less on a well-known code/short host.
+_HOSTS = (
+    "github.com",
+    "gitlab.com",
+    "huggingface.co",
+    "hf.co",
+    "bitbucket.org",
+    "aka.ms",
+    "bit.ly",
+    "tinyurl.com",
+    "zenodo.org",
+    "codeberg.org",
+)
 _URL = re.compile(
-    r"(?:https?://|ftp://|\bwww\.|\b(?:github\.com|gitlab\.com|huggingface\.co|hf\.co|"
-    r"bitbucket\.org|aka\.ms|bit\.ly|tinyurl\.com|zenodo\.org|codeberg\.org)/)"
-    r"[^\s<>\"'`{}|\\^\[\]]+",
+    r"(?:https?://|ftp://|\bwww\.|\b(?:"
+    + "|".join(re.escape(h) for h in _HOSTS)
+    + r")/)[^\s<>\"'`{}|\\^\[\]]+",
     re.IGNORECASE | re.ASCII,
 )
 #: Cheap test before the URL regex runs (most abstracts have no link at all).
@@ -127,6 +139,38 @@ def normalise_url(text: str) -> str:
     return f"{scheme}://{host}" + (f"/{path}" if path else "")
 
 
+#: Every link contains one of these (in lower case); a match starts at it or, for
+#: ``://``, at its scheme just before.
+_MARKERS = ("www.", *(host + "/" for host in _HOSTS))
+
+
+def _url_matches(text: str, lowered: str) -> Iterator[re.Match[str]]:
+    """``_URL.finditer(text)``, but tried only where a link can start (found by str.find).
+
+    The regex has no literal prefix, so a scan tries it at every character; the places a
+    link can start are few and found with fast substring searches instead. Matches are the
+    same: leftmost first, never overlapping.
+    """
+    starts: set[int] = set()
+    i = lowered.find("://")
+    while i >= 0:
+        starts.update(range(max(0, i - 5), i - 2))
+        i = lowered.find("://", i + 3)
+    for marker in _MARKERS:
+        i = lowered.find(marker)
+        while i >= 0:
+            starts.add(i)
+            i = lowered.find(marker, i + 1)
+    taken = 0
+    for start in sorted(starts):
+        if start < taken:
+            continue
+        m = _URL.match(text, start)
+        if m is not None:
+            taken = m.end()
+            yield m
+
+
 def find_urls(text: str) -> Iterator[tuple[int, int]]:
     """Spans ``(start, end)`` of the links in text, debris and trailing punctuation excluded.
 
@@ -136,10 +180,10 @@ def find_urls(text: str) -> Iterator[tuple[int, int]]:
     >>> [t[s:e] for s, e in find_urls(t)]
     ['https://github.com/a/b', 'hf.co/datasets/x/y']
     """
-    lowered = text.lower()
+    lowered = lower_same_length(text)
     if not any(p in lowered for p in _PREFILTER):
         return
-    for m in _URL.finditer(text):
+    for m in _url_matches(text, lowered):
         raw = m.group(0)
         debris = _DEBRIS.search(raw)
         if debris is not None:

@@ -226,34 +226,45 @@ def _pairs(graph: nx.Graph, *, directed: bool) -> _Pairs:
 
     Reads the adjacency directly: on the 100k-paper graph this replaces building a second
     networkx graph (:func:`~kg.analysis.projection.collapse`) just to hand it to igraph.
+    Undirected: a pair linked both ways (mutual citations) becomes one edge carrying both
+    weights, as :func:`~kg.analysis.projection.collapse` does.
     """
     nodes = list(graph)
     index = {n: i for i, n in enumerate(nodes)}
     multi = graph.is_multigraph()
-    acc: dict[tuple[int, int], float] = {}
-    for u, nbrs in graph.adj.items():
+    from_directed = graph.is_directed()
+    adj = graph.adj
+    edges: list[tuple[int, int]] = []
+    weights: list[float] = []
+    add_edge, add_weight = edges.append, weights.append
+
+    def weight(data: Any) -> float:
+        if not multi:
+            return float(data.get("weight", 1.0) or 1.0)
+        if len(data) == 1:
+            (only,) = data.values()
+            return float(only.get("weight", 1.0) or 1.0)
+        return sum(float(d.get("weight", 1.0) or 1.0) for d in data.values())
+
+    for u, nbrs in adj.items():
         iu = index[u]
         for v, data in nbrs.items():
             if u == v:
                 continue
             iv = index[v]
-            if multi:
-                w = sum(float(d.get("weight", 1.0) or 1.0) for d in data.values())
-            else:
-                w = float(data.get("weight", 1.0) or 1.0)
-            if not directed:
-                if not graph.is_directed() and iu > iv:
-                    continue  # an undirected graph lists each edge from both ends
-                if iu > iv:
-                    iu_, iv_ = iv, iu
-                else:
-                    iu_, iv_ = iu, iv
-                pair = (iu_, iv_)
-            else:
-                pair = (iu, iv)
-            acc[pair] = acc.get(pair, 0.0) + w
+            if directed or (not from_directed and iu < iv):
+                add_edge((iu, iv))
+                add_weight(weight(data))
+            elif from_directed:
+                back = adj[v].get(u)
+                if back is None:
+                    add_edge((iu, iv))
+                    add_weight(weight(data))
+                elif iu < iv:  # both directions: one undirected edge, counted once
+                    add_edge((iu, iv))
+                    add_weight(weight(data) + weight(back))
     papers = frozenset(n for n, t in graph.nodes(data="node_type") if t == NodeType.PAPER)
-    return _Pairs(nodes, papers, list(acc), list(acc.values()), directed)
+    return _Pairs(nodes, papers, edges, weights, directed)
 
 
 def _to_igraph(pairs: _Pairs) -> Any:
@@ -268,13 +279,13 @@ IgScorer = Callable[[nx.Graph, "int | None", int], dict[str, float]]
 
 
 def _ig_degree(h: nx.Graph, k: int | None, seed: int) -> dict[str, float]:
-    p = _pairs(h, directed=False)
-    scale = 1.0 / (len(p.nodes) - 1) if len(p.nodes) > 1 else 1.0
-    degree = [0] * len(p.nodes)
-    for a, b in p.edges:
-        degree[a] += 1
-        degree[b] += 1
-    return {n: d * scale for n, d in zip(p.nodes, degree, strict=True)}
+    # distinct neighbours straight from the adjacency: no graph to build at all
+    n = h.number_of_nodes()
+    scale = 1.0 / (n - 1) if n > 1 else 1.0
+    if h.is_directed():
+        succ, pred = h._succ, h._pred
+        return {u: len((succ[u].keys() | pred[u].keys()) - {u}) * scale for u in h}
+    return {u: len(h._adj[u].keys() - {u}) * scale for u in h}
 
 
 def _ig_pagerank(h: nx.Graph, k: int | None, seed: int) -> dict[str, float]:

@@ -356,6 +356,10 @@ def _fit(role: Role, kind: EntityType) -> Role:
     return role
 
 
+#: compact_key by surface text, shared across papers (names recur); bounded.
+_KEYS: dict[str, str] = {}
+
+
 def assign_roles(paper: Paper, mentions: Sequence[Mention]) -> list[Mention]:
     """Give each mention its sentence offsets and role; one role per entity per paper.
 
@@ -365,7 +369,6 @@ def assign_roles(paper: Paper, mentions: Sequence[Mention]) -> list[Mention]:
     """
     spans: dict[Field, list[tuple[int, int]]] = {}
     starts: dict[Field, list[int]] = {}
-    keys: dict[str, str] = {}
     cues: dict[Field, tuple[tuple[int, int, str], ...]] = {}
     cue_ends: dict[Field, list[int]] = {}
     placed: list[tuple[Mention, Role, int, int, tuple[EntityType, str]]] = []
@@ -385,9 +388,11 @@ def assign_roles(paper: Paper, mentions: Sequence[Mention]) -> list[Mention]:
                 cue_ends[m.field] = [e for _, e, _ in cues[m.field]]
             begin = max(s_start, m.start - _LOOKBACK)
             role = _role_before(cues[m.field], cue_ends[m.field], begin, m.start, m.type, text)
-        key = keys.get(m.text)
+        key = _KEYS.get(m.text)
         if key is None:
-            key = keys[m.text] = compact_key(m.text)
+            if len(_KEYS) >= 100_000:
+                _KEYS.clear()
+            key = _KEYS[m.text] = compact_key(m.text)
         entity = (m.type, key)
         placed.append((m, role, s_start, s_end, entity))
         if entity not in best or _RANK[role] < _RANK[best[entity]]:

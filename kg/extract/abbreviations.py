@@ -45,16 +45,19 @@ def _best_long_form(short: str, candidate: str) -> int | None:
     """Offset in candidate where the long form starts, or None (Schwartz & Hearst, Fig. 2)."""
     s = len(short) - 1
     l_index = len(candidate) - 1
+    low = candidate.lower()
+    if len(low) != len(candidate):  # keep offsets aligned (a few characters grow)
+        low = "".join(ch if len(f := ch.lower()) != 1 else f for ch in candidate)
     while s >= 0:
         c = short[s].lower()
         if not c.isalnum():
             s -= 1
             continue
-        while l_index >= 0 and (
-            candidate[l_index].lower() != c
-            or (s == 0 and l_index > 0 and candidate[l_index - 1].isalnum())
-        ):
-            l_index -= 1
+        # The previous occurrence of c (the first character of the short form must also
+        # start a word); str.rfind instead of a character-by-character loop.
+        l_index = low.rfind(c, 0, l_index + 1)
+        while s == 0 and l_index > 0 and candidate[l_index - 1].isalnum():
+            l_index = low.rfind(c, 0, l_index)
         if l_index < 0:
             return None
         l_index -= 1

@@ -38,21 +38,6 @@ _URL = re.compile(
     + r")/)[^\s<>\"'`{}|\\^\[\]]+",
     re.IGNORECASE | re.ASCII,
 )
-#: Cheap test before the URL regex runs (most abstracts have no link at all).
-_PREFILTER = (
-    "://",
-    "www.",
-    "github",
-    "gitlab",
-    "huggingface",
-    "hf.co",
-    "aka.ms",
-    "bit.ly",
-    "bitbucket",
-    "tinyurl",
-    "zenodo",
-    "codeberg",
-)
 #: Characters that never end a link written in prose (sentence punctuation, closing quotes).
 _TRAILING = ".,;:!?'\"*_~-"
 _DEBRIS = re.compile(r"[\s<>\"'`{}|\\^\[\]]|\]\(|&(?:quot|gt|lt|amp);")
@@ -180,10 +165,7 @@ def find_urls(text: str) -> Iterator[tuple[int, int]]:
     >>> [t[s:e] for s, e in find_urls(t)]
     ['https://github.com/a/b', 'hf.co/datasets/x/y']
     """
-    lowered = lower_same_length(text)
-    if not any(p in lowered for p in _PREFILTER):
-        return
-    for m in _url_matches(text, lowered):
+    for m in _url_matches(text, lower_same_length(text)):
         raw = m.group(0)
         debris = _DEBRIS.search(raw)
         if debris is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kg.extract.abbreviations import _best_long_form
 from kg.extract.lexicon import lower_same_length
 from kg.extract.names import _MULTI, _spaced_v
 from kg.extract.repos import _URL, _url_matches
@@ -63,3 +64,31 @@ def test_url_matches_on_prose() -> None:
     got = [text[slice(*m.span())] for m in _url_matches(text, lower_same_length(text))]
     assert got == [m.group() for m in _URL.finditer(text)]
     assert "https://github.com/a/b" in got
+
+
+def _reference_long_form(short: str, candidate: str) -> int | None:
+    """Schwartz & Hearst's loop, character by character (the original implementation)."""
+    s, i = len(short) - 1, len(candidate) - 1
+    while s >= 0:
+        c = short[s].lower()
+        if not c.isalnum():
+            s -= 1
+            continue
+        while i >= 0 and (
+            candidate[i].lower() != c or (s == 0 and i > 0 and candidate[i - 1].isalnum())
+        ):
+            i -= 1
+        if i < 0:
+            return None
+        i -= 1
+        s -= 1
+    return candidate.rfind(" ", 0, i + 1) + 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="ABCDEFabcdef-+. 0\u0130\u212a", min_size=1, max_size=6),
+    st.text(alphabet="ABCDEFabcdef -0\u0130\u212a", max_size=40),
+)
+def test_best_long_form_equals_reference(short: str, candidate: str) -> None:
+    assert _best_long_form(short, candidate) == _reference_long_form(short, candidate)

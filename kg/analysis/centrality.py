@@ -233,7 +233,7 @@ def _pairs(graph: nx.Graph, *, directed: bool) -> _Pairs:
     index = {n: i for i, n in enumerate(nodes)}
     multi = graph.is_multigraph()
     from_directed = graph.is_directed()
-    adj = graph.adj
+    adj = graph._adj  # the raw dicts: the public views wrap every neighbour in an object
     edges: list[tuple[int, int]] = []
     weights: list[float] = []
     add_edge, add_weight = edges.append, weights.append

@@ -116,7 +116,10 @@ def cooccurrence(graph: nx.MultiDiGraph) -> nx.Graph:
         elif node_type == NodeType.PAPER:
             papers.append(n)
     pairs: Counter[tuple[str, str]] = Counter()
+    succ = graph._adj  # raw dicts: the public edge views cost an object per edge
+    roles = _ROLES
     for paper in papers:
-        pairs.update(combinations(entities_of(graph, paper), 2))
+        named = sorted(v for v, keys in succ[paper].items() if not roles.isdisjoint(keys))
+        pairs.update(combinations(named, 2))
     out.add_edges_from((u, v, {"weight": float(c)}) for (u, v), c in sorted(pairs.items()))
     return out

@@ -19,7 +19,9 @@ abbreviation    a paper defines one as the other's short form, ``Long Form (LF)`
                 disagree on an acronym's expansion, the one most papers give wins
 typo            one edit apart (Levenshtein distance 1) on keys of at least
                 :data:`TYPO_MIN_LENGTH` characters, inside one word of 4+ characters
-                (so "ImageNet" / "ImageNet-R" stay apart)
+                (so "ImageNet" / "ImageNet-R" stay apart), and the rarer spelling is
+                written in at most half as many papers as the other (a typo is a rare
+                slip of a common name; this also stops chains of look-alike names)
 =============== =========================================================================
 
 Guards no rule overrides: the *number signature* (every digit run with the letters glued to
@@ -593,6 +595,10 @@ def _link(
             ia, ib = by_key[(t, typed[ka])][0], by_key[(t, typed[kb])][0]
             if not _typo_words_ok(surfaces[ia].text, surfaces[ib].text, t):
                 continue
+            na = sum(len(surfaces[i].papers) for i in by_key[(t, typed[ka])])
+            nb = sum(len(surfaces[i].papers) for i in by_key[(t, typed[kb])])
+            if 2 * min(na, nb) > max(na, nb):
+                continue  # two names about as common are two names, not a name and its typo
             links.union(ia, ib, Rule.TYPO, round(fuzz.ratio(typed[ka], typed[kb]), 1))
     return links, extra
 

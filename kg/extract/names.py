@@ -234,6 +234,8 @@ _EVAL_WORDS = (
     "score",
     "rate",
 )
+#: Any of the words, as one scan (a cheap test before :data:`_EVAL_BEFORE`).
+_EVAL_WORD = re.compile("|".join(_EVAL_WORDS))
 #: Before a name: a head noun naming its kind ("a new dataset, ExpTime", "benchmark called X").
 _HEAD_BEFORE = re.compile(
     r"(?:(dataset|benchmark|corpus|suite|testbed)|(model)|(framework|system|method|"
@@ -459,7 +461,7 @@ def _classify(
         head = (EntityType.BENCHMARK, EntityType.MODEL, EntityType.METHOD)[before.lastindex - 1]
         return head, 0.75, "head-before"
     after_window = text[end : end + 80]
-    if (any(w in window for w in _EVAL_WORDS) and _EVAL_BEFORE.search(window)) or (
+    if (_EVAL_WORD.search(window) is not None and _EVAL_BEFORE.search(window)) or (
         ("datasets" in after_window or "benchmarks" in after_window)
         and _EVAL_AFTER.match(after_window)
     ):

@@ -136,6 +136,8 @@ def _url_matches(text: str, lowered: str) -> Iterator[re.Match[str]]:
     link can start are few and found with fast substring searches instead. Matches are the
     same: leftmost first, never overlapping.
     """
+    if "/" not in lowered and "www." not in lowered:
+        return  # every marker but www. has a slash: most abstracts end here
     starts: set[int] = set()
     i = lowered.find("://")
     while i >= 0:

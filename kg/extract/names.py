@@ -127,7 +127,7 @@ _HEAD_AFTER = re.compile(
     r"scheduler|paradigm|protocol|attack|mechanism|module|decoding|search|sampling|prompting))\b"
 )
 _APPOSITION = re.compile(
-    r",\s+(?:a|an|the|our)\s+(?:[\w-]+\s+){0,5}?"
+    r"(?:\s*\([^()]{1,20}\))?[,:]\s+(?:a|an|the|our)\s+(?:[\w-]+,?\s+){0,5}?"
     r"(?:(benchmark|dataset|corpus|suite|testbed)|(model|series)(?!\s+(?:inference|serving))|"
     r"(framework|system|method|approach|algorithm|architecture|engine|library|technique|"
     r"strategy|pipeline|toolkit|agent|paradigm|assistant|network))\b"
@@ -206,8 +206,10 @@ _TITLE_HEAD_BENCH = re.compile(
     r"Testbed|Leaderboard|Evaluation)s?\b"
 )
 _TITLE_HEAD_MODEL = re.compile(
-    r"^\s*(?:An?|The|Open)\s+(?:[\w-]+\s+){0,3}?(?:Model|Models|LLM|LLMs|Series)\b"
-    r"(?!\s+(?:Inference|Serving|Training))"
+    r"^\s*(?:(?:An?|The|Open)\s+(?:[\w-]+\s+){0,3}?|(?![A-Z][a-z]+ing\s|(?:Towards?|How|Why|When|What|Can|Are|Do|Does|Is|Make|Let)\s)"
+    r"(?:[A-Z0-9][\w-]*\s+){1,4}?)"
+    r"(?:Model|Models|LLM|LLMs|Series)\b"
+    r"(?!\s+(?:Inference|Serving|Training|Compression|Merging|Editing|Alignment|Evaluation))"
 )
 #: Before a name: an evaluation clause whose list the name is in ("results on A, B and").
 _EVAL_BEFORE = re.compile(
@@ -557,14 +559,22 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
         for cue_start, cue_end, cue in find_cues(text):
             if cue != "intro":
                 continue
-            if text[cue_start:cue_end].lower() not in _NAMING and not _WE.search(
+            own = text[cue_start:cue_end].lower() in _NAMING or _WE.search(
                 text[max(0, cue_start - 40) : cue_start]
-            ):
-                continue
+            )
             m = _INTRO_TAIL.match(text, cue_end)
             if m is None:
                 continue
             name_start, name_end = m.span(1)
+            if not own:
+                # "... and present LightWaveS: a framework for": a proposing verb right
+                # before a coined name that an apposition describes.
+                if m.start(1) - cue_end > 1 or not _APPOSITION.match(text, name_end):
+                    continue
+                if not _coined_shape(text[name_start:name_end]):
+                    continue
+            if _introduce_long_form(text, name_start, introduced, lexicon, exact):
+                continue
             name_end = _trim(text, name_start, name_end)
             name = text[name_start:name_end].rstrip(".")
             if len(name) < 2 or _generic_span(name, lexicon) or name in ("We", "This", "In"):
@@ -575,6 +585,19 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
                 introduced[name] = _type_of_introduced(
                     text, name_start, name_start + len(name), lexicon, exact, None
                 )
+    for field_text in (title, paper.abstract):
+        if "our " in field_text or "Our " in field_text:
+            for m in _OUR_NAME.finditer(field_text):
+                start = m.start(1) if m.group(1) is not None else m.start(2)
+                end = m.end(1) if m.group(1) is not None else m.end(2)
+                if _introduce_long_form(field_text, start, introduced, lexicon, exact):
+                    continue
+                name = field_text[start:end]
+                if name in introduced or lexicon.is_stop(name) or not _coined_shape(name):
+                    continue
+                if exact.get(name) is not None:
+                    continue  # a curated name the paper builds on ("our LoRA model")
+                introduced[name] = _type_of_introduced(field_text, start, end, lexicon, exact, None)
     words = title.split()
     if (
         colon < 0
@@ -736,6 +759,43 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
     return _consolidate(out, title, paper.abstract)
 
 
+#: The paper's own thing named: "Our approach, Warm-start RL (WSRL), ...", "our LAE framework".
+_OUR_NAME = re.compile(
+    r"\b[Oo]ur\s+(?:proposed\s+|new\s+|novel\s+|final\s+)?(?:approach|method|framework|model|"
+    r"system|algorithm|technique|solution|pipeline|architecture|benchmark|dataset|agent),?\s+"
+    r"(?:called\s+|named\s+|dubbed\s+|termed\s+)?([A-Z][\w+*.-]*[\w+*](?:\s[A-Z0-9][\w+*.-]*)?)"
+    r"|\b[Oo]ur\s+(?:proposed\s+)?([A-Z][\w+*.-]*[\w+*])\s+(?:framework|method|approach|model|"
+    r"system|algorithm|architecture|benchmark|dataset|pipeline|agent)\b"
+)
+
+
+def _introduce_long_form(
+    text: str,
+    start: int,
+    introduced: dict[str, EntityType],
+    lexicon: Lexicon,
+    exact: dict[str, EntityType],
+) -> bool:
+    """An acronym definition whose long form starts at ``start`` ("we propose a Normalized
+    Policy Gradient method with Implicit Gradient Transport (N-PG-IGT)"): introduce both
+    forms, typed by the long form, and say so."""
+    if "(" not in text:
+        return False
+    for abbr in find_abbreviations(text):
+        if abbr.long_start != start:
+            continue
+        if lexicon.is_stop(abbr.short) or lexicon.is_stop(abbr.long) or abbr.long.islower():
+            return False
+        if abbr.short in introduced or abbr.long in introduced:
+            return True
+        kind = _type_of_introduced(text, abbr.long_start, abbr.long_end, lexicon, exact, None)
+        if kind is EntityType.METHOD:
+            kind = _type_of_introduced(text, abbr.short_start, abbr.short_end, lexicon, exact, None)
+        introduced[abbr.long] = introduced[abbr.short] = kind
+        return True
+    return False
+
+
 def _introduce_parenthesised(
     text: str, introduced: dict[str, EntityType], lexicon: Lexicon
 ) -> None:
@@ -759,6 +819,14 @@ def _introduce_parenthesised(
             continue
         short = m.group(1)
         limit = cue_end + m.start()
+        tail = _INTRO_TAIL.match(text, cue_end)
+        if (
+            tail is not None
+            and tail.end(1) < limit
+            and text[tail.end(1) : limit].strip()
+            and _coined_shape(tail.group(1))
+        ):
+            continue  # "we introduce Ada-GRPO, an adaptation of ... (GRPO)": Ada-GRPO is new
         later = cues[index + 1 :]
         if any(s0 < limit and k not in ("intro", "avail") for s0, _, k in later):
             continue

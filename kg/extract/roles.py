@@ -268,6 +268,8 @@ def _role_before(
                 return weak
             named = text[start:end].lower() in ("called", "dubbed", "named", "termed", "coined")
             if named or _WE.search(text[max(0, start - 40) : start]):
+                if _BUILT_FROM.search(text, end, at):
+                    return Role.USES  # "we introduce X, an adaptation of Y": Y is built on
                 return Role.INTRODUCES
             break
         if cue not in _CUE_ROLE:
@@ -288,6 +290,11 @@ def _role_before(
     return _DEFAULT.get(kind, Role.MENTIONS)
 
 
+#: Between a proposing verb and a name: the name is what the new thing is built from.
+_BUILT_FROM = re.compile(
+    r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:of|on|to|from|over)\s|\b(?:based on|built on|"
+    r"extension of|variant of|adaptation of|version of|inspired by)\s"
+)
 #: Before a proposing verb: the paper itself speaks ("we (also) propose", "this paper").
 _WE = re.compile(r"\b(?:[Ww]e|[Tt]his (?:paper|work)|[Oo]ur)(?:\s+\w+)?\s+$")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"'(\[]?[A-Z0-9])")

@@ -45,6 +45,11 @@ _NOT_A_NAME = re.compile(
 )
 #: A name followed by a year or version: the name is looked up alone.
 _VERSIONED = re.compile(r"(.+?)[-\s]?(?:v?\d+(?:\.\d+)*)", re.ASCII)
+#: After a model family from the lexicon: a spaced version and/or size (Llama 3.1 8B).
+_SPACED_MODEL_TAIL = re.compile(
+    r"(?:\s\d(?:\.\d+)*(?:\s(?:\d+x)?\d+(?:\.\d+)?[BM])?|\s(?:\d+x)?\d+(?:\.\d+)?[BM])(?![\w+-]|\.\d)",
+    re.ASCII,
+)
 #: Multi-word names that end in a version or name a competition (NYU Depth v2,
 #: Amazon KDD Cup 2024): benchmarks.
 _MULTI = re.compile(
@@ -215,7 +220,8 @@ _TITLE_HEAD_MODEL = re.compile(
 _EVAL_BEFORE = re.compile(
     r"(?:datasets?|benchmarks?|evaluat\w*|experiments?|results|tested|test sets?|"
     r"splits?|accuracy|performance|scores?|rates?)\b[^.;:]{0,80}?"
-    r"(?:\b(?:on|across|including|such as|like|namely|over)\s+|\((?:e\.g\.|i\.e\.),?\s*)"
+    r"(?:\b(?:on|across|including|such as|like|namely|over)\s+|\((?:e\.g\.|i\.e\.),?\s*"
+    r"|(?<=sets )\(|(?<=marks )\()"
     r"(?:the\s+)?(?:[\w.+-]+(?:\s[\w.+-]+)?(?:\s*\([^()]{0,30}\))?"
     r"(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)){0,6}$"
 )
@@ -670,6 +676,10 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
                     m2 = re.match(r"(?:-[\w.+]+)+", text[end : end + 60])
                     if m2:
                         end = _trim(text, start, end + m2.end())
+                if end < len(text) and text[end] == " ":
+                    spaced = _SPACED_MODEL_TAIL.match(text, end)
+                    if spaced is not None:  # Llama 3.1 8B, Mistral 7B, Llama 2
+                        end = spaced.end()
             out.append(Candidate(field, start, end, kind, 0.95, "lexicon"))
         abbreviations = find_abbreviations(text) if "(" in text else ()
         generic = {
@@ -722,7 +732,11 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
                     )
             else:
                 found = _classify(text, start, end, lexicon, exact, named)
-                if found is not None and found[0] is not EntityType.MODEL and token in generic:
+                if (
+                    found is not None
+                    and token in generic
+                    and (found[0] is not EntityType.MODEL or found[2] not in ("family", "size"))
+                ):
                     continue
                 if found is not None:
                     out.append(Candidate(field, start, end, found[0], found[1], found[2]))

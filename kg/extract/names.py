@@ -255,6 +255,13 @@ _METHOD_TITLE = re.compile(
     r"(?:Decoding|Optimization|Learning|Search|Attention|Sampling|Tuning|Training|Prompting|"
     r"Transformers?|Distillation|Quantization|Pruning|Retrieval)$"
 )
+#: A title without a colon that opens with a Title Case technique name before a preposition
+#: ("Multi-Objective Decision Transformers for Offline RL"): the paper's own method.
+_TITLE_LEAD_METHOD = re.compile(
+    r"^((?:[A-Z][\w-]*\s){1,4}?[\w-]*(?:Decoding|Optimization|Attention|Sampling|Tuning|"
+    r"Prompting|Transformers?|Distillation|Quantization|Pruning|Networks?))"
+    r"\s+(?:for|with|via|in|on|of|from|to|as)\s"
+)
 _ORG_PREFIX = re.compile(
     r"(?:OpenAI|Meta|Google|Microsoft|Anthropic|Alibaba|Mistral|DeepMind)[-\s]"
 )
@@ -612,6 +619,12 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
         and (_METHOD_TITLE.search(title))
     ):
         introduced.setdefault(title.strip(), EntityType.METHOD)
+    elif colon < 0:
+        lead = _TITLE_LEAD_METHOD.match(title)
+        if lead is not None:
+            name = lead.group(1)
+            if exact.get(name) is None and not lexicon.is_stop(name):
+                introduced.setdefault(name, EntityType.METHOD)
     abstract = paper.abstract
     if abstract and "(" in abstract:
         for abbr in find_abbreviations(abstract):
@@ -635,6 +648,8 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
                                     introduced.setdefault(a.long, EntityType.METHOD)
         if "(" in field_text:
             _introduce_parenthesised(field_text, introduced, lexicon)
+    if not introduced and abstract:
+        _introduce_main_name(abstract, introduced, lexicon, exact)
     for name, kind in list(introduced.items()):
         if kind is not EntityType.METHOD or not abstract:
             continue
@@ -808,6 +823,39 @@ def _introduce_long_form(
         introduced[abbr.long] = introduced[abbr.short] = kind
         return True
     return False
+
+
+def _introduce_main_name(
+    text: str, introduced: dict[str, EntityType], lexicon: Lexicon, exact: dict[str, EntityType]
+) -> None:
+    """A paper that says it presents something but names nothing after the verb ("we
+    present a solution ... PSI-KT is a hierarchical approach"): its most repeated coined
+    name that no lexicon knows is what it introduces (at least twice; an all-capital
+    acronym three times)."""
+    if not any(
+        cue == "intro" and _WE.search(text[max(0, s0 - 40) : s0]) for s0, _, cue in find_cues(text)
+    ):
+        return
+    generic = {a.short for a in find_abbreviations(text) if a.long.islower()}
+    counts: dict[str, int] = {}
+    for m in _NAME.finditer(text):
+        start, end = m.start(), _trim(text, m.start(), m.end())
+        if start and (text[start - 1].isalnum() or text[start - 1] in _NOT_BEFORE):
+            continue
+        token = text[start:end]
+        if " " in token or "/" in token or len(token) < 3 or token in generic or token in exact:
+            continue
+        if not _coined_shape(token) or lexicon.is_stop(token) or _NOT_A_NAME.fullmatch(token):
+            continue
+        counts[token] = counts.get(token, 0) + 1
+    best = max(counts.items(), key=lambda kv: kv[1], default=None)
+    if best is None:
+        return
+    name, count = best
+    start = text.find(name)
+    end = start + len(name)
+    if count >= (3 if name.isupper() else 2) and _classify(text, start, end, lexicon, exact):
+        introduced[name] = _type_of_introduced(text, start, end, lexicon, exact, None)
 
 
 def _introduce_parenthesised(

@@ -39,7 +39,7 @@ _PARTS = re.compile(r"[-/]")
 _HEAD_KINDS = (EntityType.BENCHMARK, EntityType.MODEL, EntityType.METHOD)
 #: Never names: quantities with units (82Hz, 16GB, 4K), citation keys (fu2020d4rl).
 _NOT_A_NAME = re.compile(
-    r"\d+(?:\.\d+)?(?:Hz|kHz|MHz|GHz|ms|GB|MB|KB|TB|PB|fps|FPS|K|k|x|X|px|mm|cm|km|kW|mAh|dB)"
+    r"(?:\d+x)?\d+(?:\.\d+)?(?:Hz|kHz|MHz|GHz|ms|GB|MB|KB|TB|PB|fps|FPS|K|k|x|X|px|mm|cm|km|kW|mAh|dB)"
     r"|[a-z]+\d{4}[a-z0-9]*",
     re.ASCII,
 )
@@ -261,6 +261,12 @@ _TITLE_LEAD_METHOD = re.compile(
     r"^((?:[A-Z][\w-]*\s){1,4}?[\w-]*(?:Decoding|Optimization|Attention|Sampling|Tuning|"
     r"Prompting|Transformers?|Distillation|Quantization|Pruning|Networks?))"
     r"\s+(?:for|with|via|in|on|of|from|to|as)\s"
+)
+#: Long forms that name no method, model or dataset (theories, problems, conditions):
+#: their acronyms are not entities ("Information Foraging Theory (IFT)").
+_NOT_ENTITY_HEAD = re.compile(
+    r"\b(?:Theory|Theorem|Problem|Problems|Task|Tasks|Condition|Hypothesis|Law|Principle|"
+    r"Phenomenon|Effect|Setting|Game|Score|Metric|Loss|Error|Rate|Ratio)$"
 )
 _ORG_PREFIX = re.compile(
     r"(?:OpenAI|Meta|Google|Microsoft|Anthropic|Alibaba|Mistral|DeepMind)[-\s]"
@@ -700,7 +706,9 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
         generic = {
             a.short
             for a in abbreviations
-            if (a.long == a.long.lower() and a.short[:1].isupper()) or lexicon.is_stop(a.long)
+            if (a.long == a.long.lower() and a.short[:1].isupper())
+            or lexicon.is_stop(a.long)
+            or _NOT_ENTITY_HEAD.search(a.long)
         }
         named = frozenset(a.short for a in abbreviations if a.long.istitle())
         generic |= {a.short + "s" for a in abbreviations if a.short in generic}
@@ -785,7 +793,36 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
                 ):
                     out.append(Candidate(field, pos, end, kind, 0.97, "introduced", True))
                 pos = text.find(name, end)
+    if "(" in title or "(" in paper.abstract:
+        out = _acronyms_follow_long_forms(out, title, paper.abstract)
     return _consolidate(out, title, paper.abstract)
+
+
+def _acronyms_follow_long_forms(
+    found: list[Candidate], title: str, abstract: str
+) -> list[Candidate]:
+    """An acronym is the same kind of thing as its long form when the long form's kind
+    rests on evidence ("AI Mathematical Olympiad (AIMO)": a benchmark, so AIMO is one)."""
+    texts = (title, abstract)
+    kinds: dict[str, EntityType] = {}
+    for c in found:
+        if c.rule not in ("coined", "acronym", "title-case"):
+            kinds.setdefault(texts[c.field is Field.ABSTRACT][c.start : c.end], c.type)
+    retype: dict[str, EntityType] = {}
+    for text in texts:
+        for abbr in find_abbreviations(text) if "(" in text else ():
+            kind = kinds.get(abbr.long)
+            if kind is not None and abbr.short not in kinds:
+                retype[abbr.short] = kind
+    if not retype:
+        return found
+    return [
+        c._replace(type=retype[name])
+        if (name := texts[c.field is Field.ABSTRACT][c.start : c.end]) in retype
+        and not c.introduced
+        else c
+        for c in found
+    ]
 
 
 #: The paper's own thing named: "Our approach, Warm-start RL (WSRL), ...", "our LAE framework".

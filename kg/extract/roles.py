@@ -162,6 +162,7 @@ CUE_PHRASES: dict[str, tuple[str, ...]] = {
         "state-of-the-art",
         "notably",
         "including",
+        "without",
     ),
     "uses": (
         "built on",
@@ -169,6 +170,8 @@ CUE_PHRASES: dict[str, tuple[str, ...]] = {
         "based on",
         "builds on",
         "builds upon",
+        "build on",
+        "build upon",
         "on top of",
         "use",
         "uses",
@@ -272,7 +275,9 @@ def _role_before(
                     return Role.USES  # "we introduce X, an adaptation of Y": Y is built on
                 return Role.INTRODUCES
             break
-        if cue not in _CUE_ROLE:
+        if cue not in _CUE_ROLE or (cue == "avail" and kind is not EntityType.REPO):
+            # "publicly available datasets" says nothing of who made them: only a link
+            # after "available at" is the paper's own.
             background = background or cue == "background"
             continue
         role = _fit(_CUE_ROLE[cue], kind)

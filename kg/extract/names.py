@@ -656,6 +656,8 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
             _introduce_parenthesised(field_text, introduced, lexicon)
     if not introduced and abstract:
         _introduce_main_name(abstract, introduced, lexicon, exact)
+    elif abstract and (", which" in abstract or "mode" in abstract or "odule" in abstract):
+        _introduce_components(abstract, introduced, lexicon, exact)
     for name, kind in list(introduced.items()):
         if kind is not EntityType.METHOD or not abstract:
             continue
@@ -893,6 +895,36 @@ def _introduce_main_name(
     end = start + len(name)
     if count >= (3 if name.isupper() else 2) and _classify(text, start, end, lexicon, exact):
         introduced[name] = _type_of_introduced(text, start, end, lexicon, exact, None)
+
+
+#: After a Title Case phrase: it is described as a part of the paper's own design.
+_COMPONENT_AFTER = re.compile(
+    r"(?:\s*\([^()]{1,15}\))?(?:,\s+which\b|\s+(?:module|component|strategy|mechanism|"
+    r"process|stage|mode|layer|block)\b)"
+)
+
+
+def _introduce_components(
+    text: str, introduced: dict[str, EntityType], lexicon: Lexicon, exact: dict[str, EntityType]
+) -> None:
+    """In a paper that introduces something, a Title Case name inside a sentence that is
+    then described (", which ...", "... module", "... strategy") names one of its parts:
+    "Perplexity Consistency, which integrates ...", "a Deep Web Explorer module"."""
+    for m in _TITLE_PHRASE.finditer(text):
+        start = m.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "-_/"):
+            continue
+        i = start - 1
+        while i >= 0 and text[i] == " ":
+            i -= 1
+        if i < 0 or text[i] in ".!?:":
+            continue  # a sentence start capitalises any phrase
+        phrase = m.group()
+        if phrase in introduced or phrase in exact or lexicon.is_stop(phrase):
+            continue
+        if _COMPONENT_AFTER.match(text, m.end()) is None:
+            continue
+        introduced[phrase] = EntityType.METHOD
 
 
 def _introduce_parenthesised(

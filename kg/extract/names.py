@@ -899,7 +899,7 @@ def _introduce_main_name(
 
 #: After a Title Case phrase: it is described as a part of the paper's own design.
 _COMPONENT_AFTER = re.compile(
-    r"(?:\s*\([^()]{1,15}\))?(?:,\s+which\b|\s+(?:module|component|strategy|mechanism|"
+    r"(?:\s*\(([^()]{1,15})\))?(?:,\s+which\b|\s+(?:module|component|strategy|mechanism|"
     r"process|stage|mode|layer|block)\b)"
 )
 
@@ -922,8 +922,12 @@ def _introduce_components(
         phrase = m.group()
         if phrase in introduced or phrase in exact or lexicon.is_stop(phrase):
             continue
-        if _COMPONENT_AFTER.match(text, m.end()) is None:
+        after = _COMPONENT_AFTER.match(text, m.end())
+        if after is None:
             continue
+        short = after.group(1)
+        if (short is not None and short in exact) or text[max(0, start - 3) : start] == "of ":
+            continue  # a known method spelled out, or what the new one is built from
         introduced[phrase] = EntityType.METHOD
 
 

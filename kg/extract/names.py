@@ -321,15 +321,18 @@ def _model_stem(token: str, lexicon: Lexicon) -> bool:
 
 
 _SPACE_V_DIGIT = re.compile(r"\sv\d")
+_V_DIGITS = tuple(f"v{d}" for d in range(10))
 
 
-def _spaced_v(text: str) -> bool:
-    """Whether :data:`_MULTI` can match text that has no competition word: ``" v"`` before a
-    digit (NYU Depth v2) or, as before, anywhere when "Olympiad" is there too."""
-    i = text.find(" v")
-    if i < 0:
-        return False
-    return "Olympiad" in text or _SPACE_V_DIGIT.search(text) is not None
+def _may_name_multi(text: str) -> bool:
+    """Whether :data:`_MULTI` can match: a competition word or a spaced ``v<digit>``."""
+    return (
+        "Cup" in text
+        or "Challenge" in text
+        or "Competition" in text
+        or "Olympiad" in text
+        or (any(v in text for v in _V_DIGITS) and _SPACE_V_DIGIT.search(text) is not None)
+    )
 
 
 def _trim(text: str, start: int, end: int) -> int:
@@ -765,7 +768,7 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
                     continue
                 if found is not None:
                     out.append(Candidate(field, start, end, found[0], found[1], found[2]))
-        if "Cup" in text or "Challenge" in text or "Competition" in text or _spaced_v(text):
+        if _may_name_multi(text):
             for m in _MULTI.finditer(text):
                 start, end = m.span()
                 words = m.group().split(" ")

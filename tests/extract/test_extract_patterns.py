@@ -1,0 +1,100 @@
+"""General introduction, typing and span patterns (one sentence each, not corpus strings)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.model import Paper
+
+
+def found(abstract: str, title: str = "A Study of Things") -> dict[str, tuple[str, str]]:
+    paper = Paper(id="p", title=title, abstract=abstract)
+    return {m.text: (m.type.value, m.role.value) for m in extract(paper)}
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name", "kind"),
+    [
+        # "our approach, X (Y)": the long form and its acronym are introduced
+        ("Our approach, Quick-start Tuning (QST), avoids forgetting.", "QST", "method"),
+        # "our X framework"
+        ("We show that our ZetaFlow framework scales to long inputs.", "ZetaFlow", "method"),
+        # a long form that starts where the proposing verb's object starts
+        (
+            "First, we propose a Damped Kernel Update method with Lazy Steps (DKU-LS) here.",
+            "DKU-LS",
+            "method",
+        ),
+        # an apposition with commas among its adjectives makes a dataset
+        (
+            "To fill the gap, we introduce QuillSet, a modern, real-world dataset.",
+            "QuillSet",
+            "benchmark",
+        ),
+        # a proposing verb without "we" before a coined name with an apposition
+        (
+            "This lets us drop the cache and present FlowKite: a system for serving.",
+            "FlowKite",
+            "method",
+        ),
+        # the paper's parts described right after their Title Case names
+        (
+            "We propose FooNet. It combines Gated Memory Routing, which selects slots.",
+            "Gated Memory Routing",
+            "method",
+        ),
+    ],
+)
+def test_introduced(abstract: str, name: str, kind: str) -> None:
+    assert found(abstract).get(name) == (kind, "introduces")
+
+
+def test_adaptation_of_a_known_method_is_used_not_introduced() -> None:
+    got = found(
+        "To train it, we introduce Ada-PPO, an adaptation of Proximal Policy Optimization (PPO),"
+        " which fixes collapse."
+    )
+    assert got["Ada-PPO"] == ("method", "introduces")
+    assert got["PPO"][1] != "introduces"
+
+
+def test_title_rest_names_a_model_series() -> None:
+    got = found("We train it on math.", title="ZORB: Adaptive Reasoning Model")
+    assert got["ZORB"] == ("model", "introduces")
+    got = found("We train it on math.", title="ZORB: Training Language Models to Think")
+    assert got["ZORB"][0] == "method"
+
+
+def test_title_without_colon_opening_with_a_technique_name() -> None:
+    got = found("We study returns.", title="Multi-Goal Sequence Transformers for Offline Control")
+    assert got["Multi-Goal Sequence Transformers"] == ("method", "introduces")
+
+
+def test_spaced_model_versions_and_sizes() -> None:
+    got = found("We fine-tune Llama 3.1 8B and Mistral 7B, then Llama 2. BERT 12 layers.")
+    assert {"Llama 3.1 8B", "Mistral 7B", "Llama 2", "BERT"} <= set(got)
+
+
+def test_parenthesised_dataset_list_is_benchmarks() -> None:
+    got = found("It is evaluated on three datasets (Hamlet, KorpaSet, and ZEBRA) with care.")
+    assert got["KorpaSet"][0] == "benchmark"
+    assert got["ZEBRA"][0] == "benchmark"
+
+
+def test_publicly_available_datasets_are_not_introduced() -> None:
+    got = found("It is evaluated using publicly available datasets (KorpaSet, and ZEBRA).")
+    assert got["KorpaSet"] == ("benchmark", "evaluates_on")
+
+
+def test_acronym_follows_its_long_form_and_theories_are_not_entities() -> None:
+    got = found("It ranks high in the leak-free AI Mathematical Olympiad (AIMO) this year.")
+    assert got.get("AIMO", ("benchmark",))[0] == "benchmark"
+    got = found("Drawing on Information Foraging Theory (IFT), we propose ZetaFlow.")
+    assert "IFT" not in got
+
+
+def test_number_formats_and_units_are_not_names() -> None:
+    got = found("Weights in BFloat16 fit on 8x80GB nodes.")
+    assert "BFloat16" not in got
+    assert "8x80GB" not in got

@@ -320,8 +320,8 @@ def _model_stem(token: str, lexicon: Lexicon) -> bool:
     return two in stems
 
 
-_SPACE_V_DIGIT = re.compile(r"\sv\d")
-_V_DIGITS = tuple(f"v{d}" for d in range(10))
+#: A version tag (a literal first character: the regex engine skips to it quickly).
+_V_DIGIT = re.compile(r"v\d")
 
 
 def _may_name_multi(text: str) -> bool:
@@ -331,7 +331,7 @@ def _may_name_multi(text: str) -> bool:
         or "Challenge" in text
         or "Competition" in text
         or "Olympiad" in text
-        or (any(v in text for v in _V_DIGITS) and _SPACE_V_DIGIT.search(text) is not None)
+        or any(text[m.start() - 1 : m.start()].isspace() for m in _V_DIGIT.finditer(text))
     )
 
 
@@ -609,7 +609,7 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
                 )
     for field_text in (title, paper.abstract):
         if "our " in field_text or "Our " in field_text:
-            for m in _OUR_NAME.finditer(field_text):
+            for m in _our_names(field_text):
                 start = m.start(1) if m.group(1) is not None else m.start(2)
                 end = m.end(1) if m.group(1) is not None else m.end(2)
                 if _introduce_long_form(field_text, start, introduced, lexicon, exact):
@@ -809,16 +809,18 @@ def _acronyms_follow_long_forms(
     """An acronym is the same kind of thing as its long form when the long form's kind
     rests on evidence ("AI Mathematical Olympiad (AIMO)": a benchmark, so AIMO is one)."""
     texts = (title, abstract)
+    pairs = [a for text in texts if "(" in text for a in find_abbreviations(text)]
+    if not pairs:
+        return found
     kinds: dict[str, EntityType] = {}
     for c in found:
         if c.rule not in ("coined", "acronym", "title-case"):
             kinds.setdefault(texts[c.field is Field.ABSTRACT][c.start : c.end], c.type)
     retype: dict[str, EntityType] = {}
-    for text in texts:
-        for abbr in find_abbreviations(text) if "(" in text else ():
-            kind = kinds.get(abbr.long)
-            if kind is not None and abbr.short not in kinds:
-                retype[abbr.short] = kind
+    for abbr in pairs:
+        kind = kinds.get(abbr.long)
+        if kind is not None and abbr.short not in kinds:
+            retype[abbr.short] = kind
     if not retype:
         return found
     return [
@@ -832,12 +834,33 @@ def _acronyms_follow_long_forms(
 
 #: The paper's own thing named: "Our approach, Warm-start RL (WSRL), ...", "our LAE framework".
 _OUR_NAME = re.compile(
-    r"\b[Oo]ur\s+(?:proposed\s+|new\s+|novel\s+|final\s+)?(?:approach|method|framework|model|"
+    r"(?:proposed\s+|new\s+|novel\s+|final\s+)?(?:approach|method|framework|model|"
     r"system|algorithm|technique|solution|pipeline|architecture|benchmark|dataset|agent),?\s+"
     r"(?:called\s+|named\s+|dubbed\s+|termed\s+)?([A-Z][\w+*.-]*[\w+*](?:\s[A-Z0-9][\w+*.-]*)?)"
-    r"|\b[Oo]ur\s+(?:proposed\s+)?([A-Z][\w+*.-]*[\w+*])\s+(?:framework|method|approach|model|"
+    r"|(?:proposed\s+)?([A-Z][\w+*.-]*[\w+*])\s+(?:framework|method|approach|model|"
     r"system|algorithm|architecture|benchmark|dataset|pipeline|agent)\b"
 )
+
+
+def _our_names(text: str) -> Iterator[re.Match[str]]:
+    """:data:`_OUR_NAME` matched after each whole word "our"/"Our" (found with str.find),
+    in text order."""
+    found = []
+    for word in ("our", "Our"):
+        i = text.find(word)
+        while i >= 0:
+            j = i + 3
+            before = text[i - 1] if i else " "
+            if not (before.isalnum() or before == "_") and j < len(text) and text[j].isspace():
+                k = j
+                while k < len(text) and text[k].isspace():
+                    k += 1
+                m = _OUR_NAME.match(text, k)
+                if m is not None:
+                    found.append(m)
+            i = text.find(word, j)
+    found.sort(key=lambda m: m.start())
+    yield from found
 
 
 def _introduce_long_form(
@@ -867,6 +890,15 @@ def _introduce_long_form(
     return False
 
 
+def _plausible_main_name(token: str, lexicon: Lexicon, exact: dict[str, EntityType]) -> bool:
+    """Whether a coined-name match could be a paper's own unknown name (memoised per string)."""
+    if " " in token or "/" in token or len(token) < 3 or token in exact:
+        return False
+    return (
+        _coined_shape(token) and not lexicon.is_stop(token) and _NOT_A_NAME.fullmatch(token) is None
+    )
+
+
 def _introduce_main_name(
     text: str, introduced: dict[str, EntityType], lexicon: Lexicon, exact: dict[str, EntityType]
 ) -> None:
@@ -879,17 +911,20 @@ def _introduce_main_name(
     ):
         return
     generic = {a.short for a in find_abbreviations(text) if a.long.islower()}
+    plausible = lexicon.cached("main-name", _new_cache)
     counts: dict[str, int] = {}
     for m in _NAME.finditer(text):
         start, end = m.start(), _trim(text, m.start(), m.end())
         if start and (text[start - 1].isalnum() or text[start - 1] in _NOT_BEFORE):
             continue
         token = text[start:end]
-        if " " in token or "/" in token or len(token) < 3 or token in generic or token in exact:
+        if token in generic:
             continue
-        if not _coined_shape(token) or lexicon.is_stop(token) or _NOT_A_NAME.fullmatch(token):
-            continue
-        counts[token] = counts.get(token, 0) + 1
+        ok = plausible.get(token)
+        if ok is None:
+            ok = _bounded_put(plausible, token, _plausible_main_name(token, lexicon, exact))
+        if ok:
+            counts[token] = counts.get(token, 0) + 1
     best = max(counts.items(), key=lambda kv: kv[1], default=None)
     if best is None:
         return

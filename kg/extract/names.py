@@ -460,6 +460,7 @@ def _classify(
     named: frozenset[str] = frozenset(),
 ) -> tuple[EntityType, float, str] | None:
     token = text[start:end]
+    classes: dict[str, tuple[bool, tuple[EntityType, float, str] | None, bool]]
     classes = lexicon.cached("token-classes", _new_cache)
     found = classes.get(token)
     if found is None:

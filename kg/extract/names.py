@@ -9,6 +9,19 @@ apposition ("ProcBench, a benchmark for ..."), and finally the shape of the name
 CamelCase names are methods). The four type extractors (``methods``, ``benchmarks``,
 ``models`` and the URL-based ``repos``) each keep their own type from this shared analysis,
 which is computed once per paper and lexicon (a small LRU cache: extractors stay pure).
+
+What a paper introduces is read from: the name before a title's colon; "we propose /
+introduce / present X" (and the long form of an acronym that starts there); "called /
+dubbed / named X"; "our approach, X" and "our X framework"; "X, a novel ..."; a proposing
+verb right before a coined name with an apposition ("present LightWaveS: a framework");
+"(ACR)" after a proposing verb; a colon-less title opening with a Title Case technique
+name; Title Case parts of the paper's design described right after ("Perplexity
+Consistency, which ..."); and, when none of these names anything, the paper's most repeated
+unknown coined name.
+
+Speed: the same name strings recur across papers, so every decision that depends on the
+string alone (trimming, curated/version/slash checks, stop-list, family stems, suffixes) is
+memoised per lexicon in bounded tables; only the context checks run per occurrence.
 """
 
 from __future__ import annotations

@@ -7,14 +7,17 @@ role           cues (the nearest cue before the mention in its sentence wins)
 =============  ==================================================================
 introduces     the name before a title's colon; "we propose/introduce/present X";
                "called/dubbed/named/termed X" (decided in :mod:`kg.extract.names`);
-               a link after "code/data is available at"
+               "our approach, X"; a link after "code/data is available at" (for
+               anything but a link, "publicly available" introduces nothing);
+               "we introduce X, an adaptation of Y" makes Y used, not introduced
 evaluates_on   "evaluated/tested/experiments/results on", "benchmarks such as",
                "on X and Y" (a benchmark's default)
 compares_with  "compared to/with", "outperforms", "surpasses", "than", "baselines
                such as", "over", "versus", "matches", "on par with"
 uses           "built on", "based on", "using", "fine-tune", "implemented in",
                "leverages", "applies", "extends", "with", "via"
-mentions       none of the above
+mentions       none of the above; for methods and models, examples of prior work
+               ("such as", "recent", "existing") and "without X"
 =============  ==================================================================
 
 An entity named several times in a paper keeps its strongest role, in the order

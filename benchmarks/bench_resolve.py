@@ -8,6 +8,11 @@ naive baseline) in the same run, and the two must find the same pairs.
 
 Usage: ``.venv/bin/python benchmarks/bench_resolve.py [SIZES...]`` (mentions; default
 10000 100000 1000000). Synthetic mentions: ``benchmarks/synth.py``.
+
+Measured 2026-11-23 on this project's machine (2 shared cores): 10k mentions 0.40 s,
+100k 1.48 s, 1M 26.6 s (220,880 distinct surfaces -> 170,471 entities; the blocked typo
+search 8.0 s of it). All-pairs on the 10k size: same 119 pairs, 0.08 s vs 0.038 s blocked;
+all-pairs on the 1M size's 171k keys extrapolates to about 770 s.
 """
 
 from __future__ import annotations

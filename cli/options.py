@@ -31,9 +31,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 json_option = click.option(
     "--json", "as_json", is_flag=True, help="Print JSON for scripts instead of a table."
 )
-quiet_option = click.option(
-    "--quiet", "-q", is_flag=True, help="No progress or summary on stderr."
-)
+quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress or summary on stderr.")
 strict_option = click.option(
     "--strict", is_flag=True, help="Stop with a non-zero exit at the first bad record."
 )
@@ -64,7 +62,9 @@ def echo_jsonl(objs: Iterable[Any]) -> None:
     sys.stdout.flush()
 
 
-def echo_table(headers: Sequence[str], rows: Iterable[Sequence[Any]], *, max_width: int = 70) -> None:
+def echo_table(
+    headers: Sequence[str], rows: Iterable[Sequence[Any]], *, max_width: int = 70
+) -> None:
     """A plain aligned table for people; long cells are shortened with an ellipsis."""
 
     def cell(value: Any) -> str:

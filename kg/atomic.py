@@ -13,10 +13,16 @@ __all__ = ["atomic_open", "write_atomic"]
 
 
 @overload
-def atomic_open(path: str | os.PathLike[str], mode: Literal["w"] = "w") -> contextlib.AbstractContextManager[IO[str]]: ...
+def atomic_open(
+    path: str | os.PathLike[str], mode: Literal["w"] = "w"
+) -> contextlib.AbstractContextManager[IO[str]]: ...
 @overload
-def atomic_open(path: str | os.PathLike[str], mode: Literal["wb"]) -> contextlib.AbstractContextManager[IO[bytes]]: ...
-def atomic_open(path: str | os.PathLike[str], mode: str = "w") -> contextlib.AbstractContextManager[IO[str]] | contextlib.AbstractContextManager[IO[bytes]]:
+def atomic_open(
+    path: str | os.PathLike[str], mode: Literal["wb"]
+) -> contextlib.AbstractContextManager[IO[bytes]]: ...
+def atomic_open(
+    path: str | os.PathLike[str], mode: str = "w"
+) -> contextlib.AbstractContextManager[IO[str]] | contextlib.AbstractContextManager[IO[bytes]]:
     """Open a temporary file beside ``path``; on success rename it over ``path``.
 
     On an exception the temporary file is removed and ``path`` is left as it was.

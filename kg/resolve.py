@@ -47,8 +47,6 @@ wrote it.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 import json
 import os
@@ -61,6 +59,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
+from kg.gcpause import gc_paused
 from kg.ids import entity_id
 from kg.model import Entity, EntityType, Mention, Paper, Role
 from kg.text import normalise_title
@@ -782,21 +781,8 @@ def resolve(
     >>> r.by_id()["model:qwen2.5-7b"].entity.family
     'model:qwen2.5'
     """
-    with _gc_paused():
+    with gc_paused():
         return _resolve(mentions, papers, aliases or AliasRules())
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector: resolution makes millions of small objects and no
-    cycles, and the collector's repeated full passes over them cost a quarter of the time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _resolve(mentions: Sequence[Mention], papers: Sequence[Paper], rules: AliasRules) -> Resolution:

@@ -47,8 +47,6 @@ on 100k papers that skips most of the bytes. ``benchmarks/bench_graph.py`` measu
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 import json
 from collections.abc import Iterator
@@ -59,6 +57,7 @@ import networkx as nx
 
 from kg.atomic import atomic_open
 from kg.errors import WorkspaceError
+from kg.gcpause import gc_paused
 from kg.model import EntityType, Field, Mention, Paper, Role, SourceRef
 
 __all__ = [
@@ -80,19 +79,6 @@ GRAPH_FILE = "graph.json"
 #: The details file (abstracts, merges, mentions) and its ``format`` field.
 DETAILS_FILE = "details.json"
 DETAILS_FORMAT = "kg-workspace-details"
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic collector while building millions of acyclic containers (the JSON
-    document, the adjacency dicts): its full passes would otherwise dominate a load."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _dump(value: Any) -> str:
@@ -261,7 +247,7 @@ def _read_json(path: Path, directory: Path, expected: str) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         raise WorkspaceError(f"cannot read {path}: {exc}; rebuild with `kg build`") from exc
     try:
-        with _gc_paused():
+        with gc_paused():
             doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise WorkspaceError(
@@ -319,7 +305,7 @@ def load(directory: str | Path, *, details: bool = True) -> nx.MultiDiGraph:
                 f"write?); rebuild with `kg build SOURCES... -o {directory}`"
             )
     try:
-        with _gc_paused():
+        with gc_paused():
             return _graph(doc, extra)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise WorkspaceError(

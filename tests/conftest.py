@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED_CORPUS = ROOT.parent / "shared" / "corpus" / "hf-daily-papers"
 EXAMPLES = ROOT / "examples"
 
-HOSTILE_TITLE = "<img src=x onerror=alert(1)> & \"quotes\" > spaces\u00a0and 🧪 名前"
+HOSTILE_TITLE = '<img src=x onerror=alert(1)> & "quotes" > spaces\u00a0and 🧪 名前'
 
 
 @pytest.fixture(scope="session")
@@ -97,45 +97,108 @@ def make_tiny_graph() -> nx.MultiDiGraph:
         sources=["d.json:1"],
     )
     entities = {
-        "method:flexgen": dict(node_type="method", label="FlexGen", aliases=["FlexGen", "Flexgen"],
-                               introduced_by=["arxiv:2303.06865"], n_papers=2, url=None,
-                               family=None, size=None, variant=None),
-        "method:instinfer": dict(node_type="method", label="InstInfer", aliases=["InstInfer"],
-                                 introduced_by=["title:instinfer-in-storage-attention-54887386"],
-                                 n_papers=1, url=None, family=None, size=None, variant=None),
-        "model:qwen2.5-7b": dict(node_type="model", label="Qwen2.5-7B", aliases=["Qwen2.5-7B"],
-                                 introduced_by=[], n_papers=2, url=None, family="model:qwen2.5",
-                                 size="7B", variant=None),
-        "model:qwen2.5": dict(node_type="model", label="Qwen2.5", aliases=["Qwen2.5"],
-                              introduced_by=[], n_papers=0, url=None, family=None, size=None,
-                              variant=None),
-        "benchmark:longbench": dict(node_type="benchmark", label="LongBench",
-                                    aliases=["LongBench", "<LongBench>"], introduced_by=[],
-                                    n_papers=1, url=None, family=None, size=None, variant=None),
+        "method:flexgen": dict(
+            node_type="method",
+            label="FlexGen",
+            aliases=["FlexGen", "Flexgen"],
+            introduced_by=["arxiv:2303.06865"],
+            n_papers=2,
+            url=None,
+            family=None,
+            size=None,
+            variant=None,
+        ),
+        "method:instinfer": dict(
+            node_type="method",
+            label="InstInfer",
+            aliases=["InstInfer"],
+            introduced_by=["title:instinfer-in-storage-attention-54887386"],
+            n_papers=1,
+            url=None,
+            family=None,
+            size=None,
+            variant=None,
+        ),
+        "model:qwen2.5-7b": dict(
+            node_type="model",
+            label="Qwen2.5-7B",
+            aliases=["Qwen2.5-7B"],
+            introduced_by=[],
+            n_papers=2,
+            url=None,
+            family="model:qwen2.5",
+            size="7B",
+            variant=None,
+        ),
+        "model:qwen2.5": dict(
+            node_type="model",
+            label="Qwen2.5",
+            aliases=["Qwen2.5"],
+            introduced_by=[],
+            n_papers=0,
+            url=None,
+            family=None,
+            size=None,
+            variant=None,
+        ),
+        "benchmark:longbench": dict(
+            node_type="benchmark",
+            label="LongBench",
+            aliases=["LongBench", "<LongBench>"],
+            introduced_by=[],
+            n_papers=1,
+            url=None,
+            family=None,
+            size=None,
+            variant=None,
+        ),
         "repo:github.com/fminference/flexgen": dict(
-            node_type="repo", label="github.com/FMInference/FlexGen",
-            aliases=["https://github.com/FMInference/FlexGen"], introduced_by=["arxiv:2303.06865"],
-            n_papers=1, url="https://github.com/FMInference/FlexGen", family=None, size=None,
-            variant=None),
+            node_type="repo",
+            label="github.com/FMInference/FlexGen",
+            aliases=["https://github.com/FMInference/FlexGen"],
+            introduced_by=["arxiv:2303.06865"],
+            n_papers=1,
+            url="https://github.com/FMInference/FlexGen",
+            family=None,
+            size=None,
+            variant=None,
+        ),
     }
     for node, attrs in entities.items():
         g.add_node(node, **attrs)
 
     def link(paper: str, entity: str, role: str, text: str, field: str, start: int) -> None:
-        g.add_edge(paper, entity, key=role, relation=role, weight=1.0,
-                   mentions=[_mention(text, field, start)])
+        g.add_edge(
+            paper,
+            entity,
+            key=role,
+            relation=role,
+            weight=1.0,
+            mentions=[_mention(text, field, start)],
+        )
 
-    a, b, c = ("arxiv:2303.06865", "title:instinfer-in-storage-attention-54887386",
-               "title:hostile-0badc0de")
+    a, b, c = (
+        "arxiv:2303.06865",
+        "title:instinfer-in-storage-attention-54887386",
+        "title:hostile-0badc0de",
+    )
     link(a, "method:flexgen", "introduces", "FlexGen", "title", 0)
-    link(a, "repo:github.com/fminference/flexgen", "introduces", "https://github.com/FMInference/FlexGen", "abstract", 0)
+    link(
+        a,
+        "repo:github.com/fminference/flexgen",
+        "introduces",
+        "https://github.com/FMInference/FlexGen",
+        "abstract",
+        0,
+    )
     link(b, "method:instinfer", "introduces", "InstInfer", "title", 0)
     link(b, "method:flexgen", "compares_with", "FlexGen", "abstract", 34)
     link(b, "model:qwen2.5-7b", "uses", "Qwen2.5-7B", "abstract", 67)
     link(c, "model:qwen2.5-7b", "uses", "Qwen2.5-7B", "abstract", 12)
     link(c, "benchmark:longbench", "evaluates_on", "LongBench", "abstract", 26)
-    g.add_edge("model:qwen2.5-7b", "model:qwen2.5", key="variant_of", relation="variant_of",
-               weight=1.0)
+    g.add_edge(
+        "model:qwen2.5-7b", "model:qwen2.5", key="variant_of", relation="variant_of", weight=1.0
+    )
     g.add_edge(b, a, key="cites", relation="cites", weight=1.0, via=["method:flexgen"])
     return g
 

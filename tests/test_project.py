@@ -27,8 +27,10 @@ def _declared_packages() -> list[str]:
 def test_every_package_in_the_tree_is_declared() -> None:
     found = {"kg_cli", "kg.ontology"}
     for folder in [ROOT / "kg", *(ROOT / "kg").rglob("*")]:
-        if folder.is_dir() and folder.name != "__pycache__" and any(
-            f.is_file() for f in folder.iterdir()
+        if (
+            folder.is_dir()
+            and folder.name != "__pycache__"
+            and any(f.is_file() for f in folder.iterdir())
         ):
             found.add(".".join(folder.relative_to(ROOT).parts))
     assert sorted(found) == _declared_packages()
@@ -80,8 +82,18 @@ def test_unknown_command_is_a_usage_error() -> None:
 def test_built_wheel_carries_data_and_runs(tmp_path: Path) -> None:
     """The wheel, not the checkout, must work: ontology, lexicons and templates inside."""
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(tmp_path), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
         check=True,
     )
     (wheel,) = tmp_path.glob("kg-*.whl")
@@ -94,16 +106,31 @@ def test_built_wheel_carries_data_and_runs(tmp_path: Path) -> None:
     assert any(n.startswith("kg/views/templates/") for n in names)
     target = tmp_path / "site"
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target),
-         str(wheel)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
         check=True,
     )
     env = {"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"}
     probe = subprocess.run(
-        [sys.executable, "-c",
-         "import kg, kg_cli.main as m, importlib.resources as r; print(kg.__file__);"
-         "print(r.files('kg.ontology').joinpath('kg.ttl').is_file()); m.cli(['--help'])"],
-        capture_output=True, text=True, env=env, cwd=tmp_path,
+        [
+            sys.executable,
+            "-c",
+            "import kg, kg_cli.main as m, importlib.resources as r; print(kg.__file__);"
+            "print(r.files('kg.ontology').joinpath('kg.ttl').is_file()); m.cli(['--help'])",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
     )
     assert probe.returncode == 0, probe.stderr
     first, second = probe.stdout.splitlines()[:2]

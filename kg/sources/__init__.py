@@ -9,17 +9,16 @@ dispatches to the reader named in :data:`FORMATS`, and merges duplicates
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import logging
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
 from kg.errors import InputError
+from kg.gcpause import gc_paused
 from kg.model import Paper, Problem
 from kg.sources.atom import parse_atom
 from kg.sources.bibtex import parse_bibtex
@@ -249,25 +248,8 @@ def read_papers(
         _reader(format)
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
-    with _collector_paused():
+    with gc_paused():
         return _read(paths, format=format, strict=strict, fuzzy=fuzzy, progress=progress)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while reading.
-
-    Reading makes hundreds of thousands of small objects and no reference cycles, so the
-    collector's repeated full scans find nothing and cost about a quarter of the run time;
-    refcounting still frees everything. The previous state is restored on exit.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _read(

@@ -57,6 +57,7 @@ import networkx as nx
 
 from kg.model import Mention, Paper, Relation
 from kg.resolve import Resolution
+from kg.sources import paper_to_dict
 
 __all__ = ["KG_FORMAT", "build_graph", "citations", "mention_record", "paper_attributes"]
 
@@ -65,24 +66,10 @@ KG_FORMAT = 1
 
 
 def paper_attributes(paper: Paper) -> dict[str, Any]:
-    """A paper's node attributes (schema above)."""
-    return {
-        "node_type": "paper",
-        "label": paper.title,
-        "title": paper.title,
-        "abstract": paper.abstract,
-        "date": paper.date,
-        "updated": paper.updated,
-        "authors": list(paper.authors),
-        "n_authors": paper.author_count,
-        "upvotes": paper.upvotes,
-        "organisation": paper.organisation,
-        "urls": list(paper.urls),
-        "arxiv_id": paper.arxiv_id,
-        "doi": paper.doi,
-        "categories": list(paper.categories),
-        "sources": [f"{s.path}:{s.line}:{s.format}" for s in paper.sources],
-    }
+    """A paper's node attributes (schema above): its JSON record, typed and labelled."""
+    record = paper_to_dict(paper)
+    del record["id"]
+    return {"node_type": "paper", "label": paper.title, **record}
 
 
 def mention_record(m: Mention) -> dict[str, Any]:

@@ -36,6 +36,76 @@ def test_every_package_in_the_tree_is_declared() -> None:
     assert sorted(found) == _declared_packages()
 
 
+PUBLIC_API = [
+    "BuildResult",
+    "Community",
+    "DEFAULT_BASE",
+    "Entity",
+    "EntityType",
+    "ExportError",
+    "Field",
+    "InputError",
+    "KgError",
+    "Mention",
+    "ModelName",
+    "NodeType",
+    "Paper",
+    "Problem",
+    "QueryError",
+    "Ranked",
+    "ReadResult",
+    "RelatedPaper",
+    "Relation",
+    "Resolution",
+    "Role",
+    "SourceRef",
+    "StoreError",
+    "WorkspaceError",
+    "add",
+    "build",
+    "build_graph",
+    "central",
+    "communities",
+    "cooccurrence",
+    "explain",
+    "export",
+    "extract",
+    "extract_all",
+    "extractor",
+    "find_node",
+    "load",
+    "load_aliases",
+    "merge_papers",
+    "normalise_url",
+    "paper_to_dict",
+    "parse_model_name",
+    "path",
+    "push",
+    "read_papers",
+    "read_rdf",
+    "related",
+    "render_view",
+    "resolve",
+    "save",
+    "show",
+    "sparql",
+    "stats",
+    "validate",
+]
+
+
+def test_public_api_is_pinned() -> None:
+    """Adding or removing a public name is a decision: update this list with it."""
+    assert kg.__all__ == PUBLIC_API
+
+
+def test_public_callables_are_documented() -> None:
+    for name in kg.__all__:
+        obj = getattr(kg, name)
+        if callable(obj):
+            assert (obj.__doc__ or "").strip(), f"kg.{name} has no docstring"
+
+
 def test_public_api_is_sorted_and_importable() -> None:
     assert kg.__all__ == sorted(kg.__all__)
     for name in kg.__all__:

@@ -206,3 +206,17 @@ def test_built_wheel_carries_data_and_runs(tmp_path: Path) -> None:
     first, second = probe.stdout.splitlines()[:2]
     assert first.startswith(str(target))
     assert second == "True"
+
+
+def test_readme_names_only_real_commands_and_api() -> None:
+    """The README is part of the interface: its commands and Python calls must exist."""
+    import re
+
+    readme = (ROOT / "README.md").read_text()
+    commands = set(re.findall(r"^\s*kg ([a-z]+) ", readme, flags=re.M))
+    assert commands, "the README shows no kg command"
+    assert commands <= set(COMMANDS), commands - set(COMMANDS)
+    for name in re.findall(r"\bkg\.([a-z_]+)\(", readme):
+        assert name in kg.__all__, name
+    assert "make demo" in readme and "make test" in readme
+    assert "make test" in (ROOT / ".ci" / "run").read_text()

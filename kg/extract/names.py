@@ -255,6 +255,20 @@ _EVAL_WORDS = (
     "score",
     "rate",
 )
+#: :data:`_EVAL_BEFORE` written backwards, matched at the start of the reversed window: a
+#: match of the original ending at the window's end exists exactly when this one matches
+#: (one anchored attempt instead of a search from every position). ``\n?`` stands for
+#: ``$`` matching before a final newline.
+_EVAL_BEFORE_REVERSED = re.compile(
+    r"\n?(?:(?:\s*,|\s+dna\s+|\s+ro\s+|\s+dna\s+,)(?:\)[^()]{0,30}\(\s*)?"
+    r"(?:[\w.+-]+\s)?[\w.+-]+){0,6}"
+    r"(?:\s+eht)?"
+    r"(?:\s+(?:no|ssorca|gnidulcni|sa hcus|ekil|yleman|revo)\b|\s*,?(?:\.g\.e|\.e\.i)\("
+    r"|\((?= stes)|\((?= skram))"
+    r"[^.;:]{0,80}"
+    r"\b(?:s?tesatad|s?kramhcneb|\w*taulave|s?tnemirepxe|stluser|detset|s?tes tset|s?tilps|"
+    r"ycarucca|ecnamrofrep|s?erocs|s?etar)"
+)
 #: Any of the words, as one scan (a cheap test before :data:`_EVAL_BEFORE`).
 _EVAL_WORD = re.compile("|".join(_EVAL_WORDS))
 #: Before a name: a head noun naming its kind ("a new dataset, ExpTime", "benchmark called X").
@@ -499,7 +513,7 @@ def _classify(
         head = (EntityType.BENCHMARK, EntityType.MODEL, EntityType.METHOD)[before.lastindex - 1]
         return head, 0.75, "head-before"
     after_window = text[end : end + 80]
-    if (_EVAL_WORD.search(window) is not None and _EVAL_BEFORE.search(window)) or (
+    if (_EVAL_WORD.search(window) is not None and _EVAL_BEFORE_REVERSED.match(window[::-1])) or (
         ("datasets" in after_window or "benchmarks" in after_window)
         and _EVAL_AFTER.match(after_window)
     ):

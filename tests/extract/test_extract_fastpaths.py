@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from kg.extract.abbreviations import _best_long_form
 from kg.extract.lexicon import lower_same_length
-from kg.extract.names import _MULTI, _may_name_multi
+from kg.extract.names import _EVAL_BEFORE, _EVAL_BEFORE_REVERSED, _MULTI, _may_name_multi
 from kg.extract.repos import _URL, _url_matches
 
 _PIECES = st.sampled_from(
@@ -94,3 +94,69 @@ def _reference_long_form(short: str, candidate: str) -> int | None:
 )
 def test_best_long_form_equals_reference(short: str, candidate: str) -> None:
     assert _best_long_form(short, candidate) == _reference_long_form(short, candidate)
+
+
+_WINDOW_PIECES = st.sampled_from(
+    [
+        "datasets",
+        "dataset",
+        "benchmarks",
+        "evaluation",
+        "evaluated",
+        "results",
+        "tested",
+        "test sets",
+        "accuracy",
+        "generates",
+        "scores",
+        " on ",
+        " across ",
+        " including ",
+        " such as ",
+        " like ",
+        " over ",
+        "(e.g., ",
+        "(i.e. ",
+        "sets (",
+        "marks (",
+        "the ",
+        "GSM8K",
+        "MATH",
+        "A-1",
+        "x.y",
+        " (v2)",
+        ", ",
+        " and ",
+        " or ",
+        ", and ",
+        " ",
+        "\n",
+        ".",
+        ";",
+        "(",
+        ")",
+        "on",
+    ]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_WINDOW_PIECES, max_size=14).map("".join))
+def test_reversed_eval_pattern_agrees_with_the_search(window: str) -> None:
+    forward = _EVAL_BEFORE.search(window) is not None
+    assert forward == (_EVAL_BEFORE_REVERSED.match(window[::-1]) is not None)
+
+
+def test_reversed_eval_pattern_examples() -> None:
+    for window, expected in [
+        ("We report results on GSM8K, ", True),
+        ("evaluated on the ", True),
+        ("three datasets (Hamlyn, ", True),
+        ("accuracy (e.g., ", True),
+        ("We propose a new ", False),
+        ("results on GSM8K. Then ", False),
+        ("results on A,\n", True),
+        ("results on A\n", False),
+    ]:
+        assert (_EVAL_BEFORE.search(window) is not None) is expected, window
+        assert (_EVAL_BEFORE_REVERSED.match(window[::-1]) is not None) is expected, window

@@ -213,7 +213,7 @@ def test_readme_names_only_real_commands_and_api() -> None:
     import re
 
     readme = (ROOT / "README.md").read_text()
-    commands = set(re.findall(r"^\s*kg ([a-z]+) ", readme, flags=re.M))
+    commands = set(re.findall(r"^[ \t]+kg ([a-z]+) ", readme, flags=re.M))
     assert commands, "the README shows no kg command"
     assert commands <= set(COMMANDS), commands - set(COMMANDS)
     for name in re.findall(r"\bkg\.([a-z_]+)\(", readme):

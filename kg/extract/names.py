@@ -277,6 +277,22 @@ _HEAD_BEFORE = re.compile(
     r"algorithm|approach|technique|engine|library|architecture))s?\s*"
     r"(?:,\s*|\s+(?:called|named|dubbed|termed|coined)\s+)?[\"“']?$"
 )
+#: :data:`_HEAD_BEFORE` backwards, anchored at the start of the reversed window; the head
+#: word (hence the group) right before the end is the same either way.
+_HEAD_BEFORE_REVERSED = re.compile(
+    r"\n?[\"“']?(?:\s*,|\s+(?:dellac|deman|debbud|demret|deniloc)\s+)?\s*s?"
+    r"(?:(tesatad|kramhcneb|suproc|etius|debtset)|(ledom)|(krowemarf|metsys|dohtem|"
+    r"mhtirogla|hcaorppa|euqinhcet|enigne|yrarbil|erutcetihcra))"
+)
+
+
+def _head_before(window: str) -> int | None:
+    """The group of :data:`_HEAD_BEFORE` that matches at the end of window (1 benchmark,
+    2 model, 3 method), or None."""
+    m = _HEAD_BEFORE_REVERSED.match(window[::-1])
+    return None if m is None else m.lastindex
+
+
 #: A short Title Case title ending like a technique is the name of what the paper proposes.
 _METHOD_TITLE = re.compile(
     r"(?:Decoding|Optimization|Learning|Search|Attention|Sampling|Tuning|Training|Prompting|"
@@ -508,9 +524,9 @@ def _classify(
         ]
         return head, 0.8, "apposition"
     window = text[max(0, start - 140) : start]
-    before = _HEAD_BEFORE.search(window[-60:])
-    if before is not None and before.lastindex is not None:
-        head = (EntityType.BENCHMARK, EntityType.MODEL, EntityType.METHOD)[before.lastindex - 1]
+    before = _head_before(window[-60:])
+    if before is not None:
+        head = (EntityType.BENCHMARK, EntityType.MODEL, EntityType.METHOD)[before - 1]
         return head, 0.75, "head-before"
     after_window = text[end : end + 80]
     if (_EVAL_WORD.search(window) is not None and _EVAL_BEFORE_REVERSED.match(window[::-1])) or (
@@ -695,12 +711,13 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
         pos = abstract.find(name)
         if pos >= 0:
             end = pos + len(name)
-            evidence = _APPOSITION.match(abstract, end) or _HEAD_BEFORE.search(
-                abstract[max(0, pos - 60) : pos]
-            )
-            if evidence is not None and evidence.lastindex is not None:
+            appos = _APPOSITION.match(abstract, end)
+            group = appos.lastindex if appos is not None else None
+            if appos is None:
+                group = _head_before(abstract[max(0, pos - 60) : pos])
+            if group is not None:
                 introduced[name] = (EntityType.BENCHMARK, EntityType.MODEL, EntityType.METHOD)[
-                    evidence.lastindex - 1
+                    group - 1
                 ]
     for field in (Field.TITLE, Field.ABSTRACT):
         text = title if field is Field.TITLE else paper.abstract

@@ -7,7 +7,14 @@ from hypothesis import strategies as st
 
 from kg.extract.abbreviations import _best_long_form
 from kg.extract.lexicon import lower_same_length
-from kg.extract.names import _EVAL_BEFORE, _EVAL_BEFORE_REVERSED, _MULTI, _may_name_multi
+from kg.extract.names import (
+    _EVAL_BEFORE,
+    _EVAL_BEFORE_REVERSED,
+    _HEAD_BEFORE,
+    _MULTI,
+    _head_before,
+    _may_name_multi,
+)
 from kg.extract.repos import _URL, _url_matches
 
 _PIECES = st.sampled_from(
@@ -160,3 +167,40 @@ def test_reversed_eval_pattern_examples() -> None:
     ]:
         assert (_EVAL_BEFORE.search(window) is not None) is expected, window
         assert (_EVAL_BEFORE_REVERSED.match(window[::-1]) is not None) is expected, window
+
+
+_HEAD_PIECES = st.sampled_from(
+    [
+        "dataset",
+        "datasets",
+        "corpus",
+        "model",
+        "models",
+        "submodel",
+        "system",
+        "ecosystem",
+        "framework",
+        "suite",
+        "s",
+        " ",
+        "  ",
+        "\n",
+        ",",
+        ", ",
+        " called ",
+        " named ",
+        '"',
+        "\u201c",
+        "'",
+        "new ",
+        "X",
+        "the ",
+    ]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_HEAD_PIECES, max_size=10).map("".join))
+def test_reversed_head_pattern_agrees_with_the_search(window: str) -> None:
+    forward = _HEAD_BEFORE.search(window)
+    assert _head_before(window) == (None if forward is None else forward.lastindex)

@@ -208,6 +208,10 @@ _TECHNIQUE_HEADS = frozenset(
         "Speculation",
     }
 )
+#: Any technique head anywhere: without one, no Title Case technique phrase can end.
+_TECHNIQUE_HEAD_WORD = re.compile(
+    r"[A-Z](?:" + "|".join(sorted(h[1:] for h in _TECHNIQUE_HEADS)) + ")"
+)
 #: Head nouns that say what kind of thing a phrase names.
 _HEAD_WORD = re.compile(
     r"\b(dataset|benchmark|corpus|suite|testbed|model|framework|system|method|algorithm|"
@@ -622,9 +626,7 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
         text = title if field is Field.TITLE else paper.abstract
         if not text:
             continue
-        for cue_start, cue_end, cue in find_cues(text):
-            if cue != "intro":
-                continue
+        for cue_start, cue_end in _intro_cues(text):
             own = text[cue_start:cue_end].lower() in _NAMING or _WE.search(
                 text[max(0, cue_start - 40) : cue_start]
             )
@@ -822,7 +824,7 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
                     words = words[1:]
                 if len(words) >= 2:
                     out.append(Candidate(field, start, end, EntityType.BENCHMARK, 0.8, "multi"))
-        if field is Field.ABSTRACT:
+        if field is Field.ABSTRACT and _TECHNIQUE_HEAD_WORD.search(text) is not None:
             out.extend(_title_case_names(text, lexicon))
         for abbr in abbreviations:
             long = abbr.long
@@ -942,6 +944,12 @@ def _plausible_main_name(token: str, lexicon: Lexicon, exact: dict[str, EntityTy
     return (
         _coined_shape(token) and not lexicon.is_stop(token) and _NOT_A_NAME.fullmatch(token) is None
     )
+
+
+@functools.lru_cache(maxsize=16)
+def _intro_cues(text: str) -> tuple[tuple[int, int], ...]:
+    """The proposing-verb cues of text as ``(start, end)``."""
+    return tuple((s0, e0) for s0, e0, cue in find_cues(text) if cue == "intro")
 
 
 def _introduce_main_name(

@@ -7,6 +7,7 @@ and the normal forms of dates and identifiers are the same for every format.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -51,8 +52,20 @@ class Parsed:
     problems: tuple[Problem, ...]
 
 
-def _day_ok(month: int, day: int) -> bool:
-    return 1 <= month <= 12 and 1 <= day <= 31
+def _day_ok(month: int, day: int, year: str | None = None) -> bool:
+    """Whether the day exists in that month (of that year; without a year, a leap year)."""
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    return day <= calendar.monthrange(int(year) if year else 2000, month)[1]
+
+
+def _full_date(year: str, month: int, day: int) -> str | None:
+    """``YYYY-MM-DD``, or ``YYYY-MM`` when the day does not exist (2024-02-30): keep what holds."""
+    if not 1 <= month <= 12:
+        return None
+    if _day_ok(month, day, year):
+        return f"{year}-{month:02d}-{day:02d}"
+    return f"{year}-{month:02d}"
 
 
 def normalise_date(value: object) -> str | None:
@@ -67,6 +80,8 @@ def normalise_date(value: object) -> str | None:
     ('2024-09-08', '--06-24', '2021')
     >>> normalise_date("2024-09-08T17:59:59Z"), normalise_date("soon") is None
     ('2024-09-08', True)
+    >>> normalise_date("2024-02-30"), normalise_date("Feb 29, 2024"), normalise_date("Feb 29")
+    ('2024-02', '2024-02-29', '--02-29')
     """
     if value is None or isinstance(value, bool):
         return None
@@ -87,12 +102,10 @@ def normalise_date(value: object) -> str | None:
             return None
         if day_s is None:
             return f"{year}-{month:02d}"
-        day = int(day_s)
-        return f"{year}-{month:02d}-{day:02d}" if _day_ok(month, day) else None
+        return _full_date(year, month, int(day_s))
     if m := _DAY_FIRST.fullmatch(text):
         month = MONTHS.get(m.group(2).lower(), 0)
-        day = int(m.group(1))
-        return f"{m.group(3)}-{month:02d}-{day:02d}" if _day_ok(month, day) else None
+        return _full_date(m.group(3), month, int(m.group(1)))
     if m := _WORDY.fullmatch(text):
         month = MONTHS.get(m.group(1).lower(), 0)
         if not month:
@@ -101,9 +114,9 @@ def normalise_date(value: object) -> str | None:
         if day_s is None:
             return f"{year}-{month:02d}" if year else None
         day = int(day_s)
-        if not _day_ok(month, day):
-            return None
-        return f"{year}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+        if year:
+            return _full_date(year, month, day)
+        return f"--{month:02d}-{day:02d}" if _day_ok(month, day) else None
     return None
 
 

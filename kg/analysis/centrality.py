@@ -26,6 +26,7 @@ With ``projection="cooccurrence"`` every metric runs on the entity co-occurrence
 
 from __future__ import annotations
 
+import heapq
 import logging
 import random
 import warnings
@@ -39,6 +40,7 @@ import networkx as nx
 from kg.analysis.projection import collapse, cooccurrence
 from kg.errors import QueryError
 from kg.model import NodeType
+from kg.workspace import EdgeTable, edge_table
 
 __all__ = [
     "DEFAULT_K",
@@ -221,14 +223,54 @@ class _Pairs:
     directed: bool
 
 
+def _papers(graph: nx.Graph) -> frozenset[str]:
+    return frozenset(n for n, t in graph.nodes(data="node_type") if t == NodeType.PAPER)
+
+
+def _table_arrays(table: EdgeTable, *, directed: bool) -> tuple[Any, Any, Any]:
+    """Collapsed (sources, targets, weights) arrays from a workspace's edge arrays.
+
+    The same pairs and weights as :func:`_pairs` on the networkx graph: self-loops
+    dropped, parallel edges (and, undirected, the two directions) summed, a zero weight
+    counted as 1.0; pairs sorted by (source, target) position.
+    """
+    import numpy as np
+
+    n = len(table.nodes)
+    src, dst = table.source, table.target
+    weight = np.where(table.weight == 0, 1.0, table.weight)
+    keep = src != dst
+    src, dst, weight = src[keep], dst[keep], weight[keep]
+    if not directed:
+        src, dst = np.minimum(src, dst), np.maximum(src, dst)
+    code = src * n + dst
+    unique, inverse = np.unique(code, return_inverse=True)
+    summed = np.bincount(inverse.ravel(), weights=weight, minlength=len(unique))
+    return unique // n, unique % n, summed
+
+
+def _table_pairs(graph: nx.Graph, table: EdgeTable, *, directed: bool) -> _Pairs:
+    """Weighted pairs straight from a workspace's edge arrays (no edge dict is built)."""
+    src, dst, summed = _table_arrays(table, directed=directed)
+    # tuples of Python ints: what igraph's constructor reads fastest
+    edges = list(zip(src.tolist(), dst.tolist(), strict=True))
+    return _Pairs(table.nodes, _papers(graph), edges, summed.tolist(), directed)
+
+
 def _pairs(graph: nx.Graph, *, directed: bool) -> _Pairs:
     """Collapse any networkx graph (multi or not) to weighted pairs, without an nx copy.
+
+    A graph loaded without details whose edges nothing has touched yet goes through its
+    edge arrays instead (:func:`kg.workspace.edge_table`, :func:`_table_pairs`).
 
     Reads the adjacency directly: on the 100k-paper graph this replaces building a second
     networkx graph (:func:`~kg.analysis.projection.collapse`) just to hand it to igraph.
     Undirected: a pair linked both ways (mutual citations) becomes one edge carrying both
     weights, as :func:`~kg.analysis.projection.collapse` does.
     """
+    table = edge_table(graph)
+    if table is not None:
+        return _table_pairs(graph, table, directed=directed)
     nodes = list(graph)
     index = {n: i for i, n in enumerate(nodes)}
     multi = graph.is_multigraph()
@@ -263,8 +305,7 @@ def _pairs(graph: nx.Graph, *, directed: bool) -> _Pairs:
                 elif iu < iv:  # both directions: one undirected edge, counted once
                     add_edge((iu, iv))
                     add_weight(weight(data) + weight(back))
-    papers = frozenset(n for n, t in graph.nodes(data="node_type") if t == NodeType.PAPER)
-    return _Pairs(nodes, papers, edges, weights, directed)
+    return _Pairs(nodes, _papers(graph), edges, weights, directed)
 
 
 def _to_igraph(pairs: _Pairs) -> Any:
@@ -279,9 +320,16 @@ IgScorer = Callable[[nx.Graph, "int | None", int], dict[str, float]]
 
 
 def _ig_degree(h: nx.Graph, k: int | None, seed: int) -> dict[str, float]:
-    # distinct neighbours straight from the adjacency: no graph to build at all
+    # distinct neighbours straight from the adjacency (or the edge arrays): no graph to build
     n = h.number_of_nodes()
     scale = 1.0 / (n - 1) if n > 1 else 1.0
+    table = edge_table(h)
+    if table is not None:
+        import numpy as np
+
+        src, dst, _ = _table_arrays(table, directed=False)
+        counts = np.bincount(src, minlength=n) + np.bincount(dst, minlength=n)
+        return dict(zip(table.nodes, (counts * scale).tolist(), strict=True))
     if h.is_directed():
         succ, pred = h._succ, h._pred
         return {u: len((succ[u].keys() | pred[u].keys()) - {u}) * scale for u in h}
@@ -466,16 +514,20 @@ def central(
     """
     wanted = None if node_type is None else parse_choice(NodeType, node_type, "node type")
     values = scores(graph, metric=metric, projection=projection, k=k, seed=seed, engine=engine)
-    nodes = graph.nodes
+    attrs = graph._node  # the raw dicts: a NodeView lookup per node costs seconds at 100k
+    chosen = [
+        (-round(s, 12), n)
+        for n, s in values.items()
+        if wanted is None or attrs[n].get("node_type") == wanted
+    ]
+    best = sorted(chosen) if top is None else heapq.nsmallest(top, chosen)
     ranked = [
         Ranked(
             node=n,
-            label=str(nodes[n].get("label", n)),
-            node_type=str(nodes[n].get("node_type", "")),
-            score=round(s, 12),
+            label=str(attrs[n].get("label", n)),
+            node_type=str(attrs[n].get("node_type", "")),
+            score=-neg,
         )
-        for n, s in values.items()
-        if wanted is None or nodes[n].get("node_type") == wanted
+        for neg, n in best
     ]
-    ranked.sort(key=lambda r: (-r.score, r.node))
-    return ranked if top is None else ranked[:top]
+    return ranked

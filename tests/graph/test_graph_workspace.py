@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 
 from kg.errors import WorkspaceError
-from kg.workspace import DETAILS_FILE, GRAPH_FILE, load, papers_and_mentions, save
+from kg.workspace import DETAILS_FILE, GRAPH_FILE, edge_table, load, papers_and_mentions, save
 
 
 def _same(a: nx.MultiDiGraph, b: nx.MultiDiGraph) -> None:
@@ -146,3 +146,62 @@ def test_graph_details_must_match_graph(tiny_graph: nx.MultiDiGraph, tmp_path: P
     (tmp_path / "a" / DETAILS_FILE).unlink()
     with pytest.raises(WorkspaceError, match=r"no details\.json"):
         load(tmp_path / "a")
+
+
+def _without_details(g: nx.MultiDiGraph) -> list[tuple[str, str, str, dict[str, object]]]:
+    return sorted(
+        (
+            (u, v, k, {a: x for a, x in d.items() if a != "mentions"})
+            for u, v, k, d in g.edges(keys=True, data=True)
+        ),
+        key=repr,
+    )
+
+
+def test_graph_light_load_builds_edges_on_first_use(
+    tiny_graph: nx.MultiDiGraph, tmp_path: Path
+) -> None:
+    save(tiny_graph, tmp_path)
+    light = load(tmp_path, details=False)
+    assert isinstance(light, nx.MultiDiGraph)
+    table = edge_table(light)
+    assert table is not None and len(table.source) == tiny_graph.number_of_edges()
+    assert [table.nodes[i] for i in table.source.tolist()] == sorted(
+        u for u, _, _ in tiny_graph.edges(keys=True)
+    )
+    assert light.number_of_nodes() == tiny_graph.number_of_nodes()
+    assert edge_table(light) is not None  # node queries leave the edges unbuilt
+    # the first edge query builds every edge dict; then it is a plain MultiDiGraph
+    assert _without_details(light) == _without_details(tiny_graph)
+    assert type(light) is nx.MultiDiGraph and edge_table(light) is None
+    assert set(light.predecessors("method:flexgen")) == set(
+        tiny_graph.predecessors("method:flexgen")
+    )
+
+
+def test_graph_light_load_can_be_changed_copied_and_pickled(
+    tiny_graph: nx.MultiDiGraph, tmp_path: Path
+) -> None:
+    import pickle
+
+    save(tiny_graph, tmp_path)
+    changed = load(tmp_path, details=False)
+    changed.add_edge("arxiv:2303.06865", "method:instinfer", key="mentions")  # builds first
+    assert changed.number_of_edges() == tiny_graph.number_of_edges() + 1
+    for copy in (
+        load(tmp_path, details=False).copy(),
+        pickle.loads(pickle.dumps(load(tmp_path, details=False))),
+    ):
+        assert _without_details(copy) == _without_details(tiny_graph)
+    undirected = load(tmp_path, details=False).to_undirected()
+    assert undirected.number_of_edges() == tiny_graph.to_undirected().number_of_edges()
+
+
+def test_graph_load_falls_back_to_json_for_what_orjson_refuses(tmp_path: Path) -> None:
+    g = nx.MultiDiGraph(kg_format=1)
+    g.add_edge("p", "method:a", key="uses", relation="uses", weight=float("nan"))
+    g.add_node("p", big=2**70)
+    save(g, tmp_path)
+    loaded = load(tmp_path)
+    assert loaded.nodes["p"]["big"] == 2**70
+    assert loaded.edges["p", "method:a", "uses"]["weight"] != 0  # NaN survives

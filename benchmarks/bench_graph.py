@@ -60,7 +60,7 @@ def _measure(fn: Any) -> dict[str, Any]:
     return {"seconds": elapsed, "peak_mb": max(0, peak - before) / 1024, "detail": detail}
 
 
-def run_step(step: str, n: int, workspace: Path) -> dict[str, Any]:
+def run_step(step: str, n: int, workspace: Path, per_paper: int = 10) -> dict[str, Any]:
     """One step in this process (called in a child)."""
     from kg.workspace import load, save
 
@@ -70,7 +70,7 @@ def run_step(step: str, n: int, workspace: Path) -> dict[str, Any]:
         from kg.graph import build_graph
         from kg.resolve import resolve
 
-        corpus = synthesise(n)
+        corpus = synthesise(n, per_paper=per_paper)
         holder: dict[str, Any] = {}
 
         def build() -> str:
@@ -141,23 +141,33 @@ def run_step(step: str, n: int, workspace: Path) -> dict[str, Any]:
     raise SystemExit(f"unknown step {step}")
 
 
-def main(n: int, *, reuse: bool = False) -> None:
-    workspace = HERE / ".data" / f"graph-{n}"
+def main(
+    n: int, *, reuse: bool = False, per_paper: int = 10, only: list[str] | None = None
+) -> None:
+    suffix = "" if per_paper == 10 else f"-m{per_paper}"
+    workspace = HERE / ".data" / f"graph-{n}{suffix}"
     steps = [] if reuse and (workspace / "graph.json").exists() else ["build"]
-    steps += ["save", "load", "load-light", "stats", "cooccurrence", "related"]
-    steps += [f"cli:{metric}" for metric in METRICS]
-    for metric in METRICS:
-        steps += [f"central:{metric}:networkx:graph", f"central:{metric}:igraph:graph"]
-    steps += ["central:pagerank:igraph:cooccurrence", "communities:networkx", "communities:igraph"]
+    if only is not None:
+        steps += only
+    else:
+        steps += ["save", "load", "load-light", "stats", "cooccurrence", "related"]
+        steps += [f"cli:{metric}" for metric in METRICS]
+        for metric in METRICS:
+            steps += [f"central:{metric}:networkx:graph", f"central:{metric}:igraph:graph"]
+        steps += [
+            "central:pagerank:igraph:cooccurrence",
+            "communities:networkx",
+            "communities:igraph",
+        ]
     print(
-        f"# bench_graph: {n} papers, {platform.machine()}, {os.cpu_count()} cores, "
-        f"python {platform.python_version()}"
+        f"# bench_graph: {n} papers, {per_paper} mentions per paper, {platform.machine()}, "
+        f"{os.cpu_count()} cores, python {platform.python_version()}"
     )
     print(f"{'step':<40} {'seconds':>8} {'peak MB':>8}  detail")
     results: dict[str, dict[str, Any]] = {}
     for step in steps:
         out = subprocess.run(
-            [sys.executable, __file__, "--step", step, str(n), str(workspace)],
+            [sys.executable, __file__, "--step", step, str(n), str(workspace), str(per_paper)],
             capture_output=True,
             text=True,
             check=False,
@@ -181,8 +191,16 @@ def main(n: int, *, reuse: bool = False) -> None:
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--step":
-        step, n, ws = sys.argv[2], int(sys.argv[3]), Path(sys.argv[4])
-        print(json.dumps(run_step(step, n, ws)))
+        step, n, ws, per = sys.argv[2], int(sys.argv[3]), Path(sys.argv[4]), int(sys.argv[5])
+        print(json.dumps(run_step(step, n, ws, per)))
     else:
-        args = [a for a in sys.argv[1:] if a != "--reuse"]
-        main(int(args[0]) if args else 100_000, reuse="--reuse" in sys.argv)
+        import argparse
+
+        parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+        parser.add_argument("n", type=int, nargs="?", default=100_000)
+        parser.add_argument("--reuse", action="store_true", help="keep a built workspace")
+        parser.add_argument("--per-paper", type=int, default=10, help="mentions per paper")
+        parser.add_argument("--only", help="comma-separated steps (e.g. load-light,cli:pagerank)")
+        a = parser.parse_args()
+        only = a.only.split(",") if a.only else None
+        main(a.n, reuse=a.reuse, per_paper=a.per_paper, only=only)

@@ -12,25 +12,32 @@ Layout of a workspace directory::
 Both JSON files are one document written one record per line::
 
     {"details":{"blake2b":"...","file":"details.json"},"format":"kg-workspace",
-    "graph":{...},"keys":["cites","compares_with",...],"version":1,
+    "graph":{...},"keys":["cites","compares_with",...],"version":2,
     "nodes":[
     ["arxiv:2303.06865",{"node_type":"paper","title":"...",...}],
     ...],
     "edges":[
-    [0,4,3,1.0],
-    [7,0,0,1.0,{"via":["method:flexgen"]}],
+    [0,[4,9],[3,5],[1.0,2.0]],
+    [7,[0],[0],[1.0]],
+    ...],
+    "edge_attrs":[
+    [2,{"via":["method:flexgen"]}],
     ...]}
 
-    {"format":"kg-workspace-details","version":1,
+    {"format":"kg-workspace-details","version":2,
     "nodes":[[0,{"abstract":"..."}], [4,{"merges":[...]}], ...],
     "mentions":[[0,[["FlexGen","title",0,7,0,7,"methods",0.9]]], ...]}
 
-An edge row is ``[source, target, key, weight]`` -- source and target as positions in the
-node list, the key as a position in ``keys``, ``relation`` equal to the key -- plus a dict
-of any other attribute; details refer to nodes and edges by position too, and a mention
-row lists ``_MENTION_FIELDS`` in order. Integers parse faster than repeated id strings and
-the loaded graph shares one string per node id. Loading turns the rows back into the
-attribute dicts of the schema (:mod:`kg.graph`).
+An edge line holds every out-edge of one node: ``[source, targets, keys, weights]`` --
+source and targets as positions in the node list, keys as positions in ``keys``,
+``relation`` equal to the key. An edge's position is its place in that order (lines,
+then entries); ``edge_attrs`` gives the other attributes (``via``) by edge position, and
+details refer to nodes and edges by position too; a mention row lists
+``_MENTION_FIELDS`` in order. Integers parse faster than repeated id strings, the lists of
+a line become numpy arrays without a per-edge step (:func:`edge_table`), and the loaded
+graph shares one string per node id. Loading turns the rows back into the attribute
+dicts of the schema (:mod:`kg.graph`). Version 1 (one line per edge) is refused with
+advice to rebuild.
 
 Nodes are sorted by id, edges by (source, target, key), attribute keys sorted, UTF-8 kept
 readable: the same graph always gives the same bytes, and the files diff line by line.
@@ -54,6 +61,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any
@@ -84,8 +92,9 @@ __all__ = [
 
 #: The ``format`` field of graph.json.
 FORMAT = "kg-workspace"
-#: The version this kg writes and reads; another version is refused with advice.
-VERSION = 1
+#: The version this kg writes and reads; another version is refused with advice
+#: (2: edges grouped by source node, edge attributes apart).
+VERSION = 2
 #: The graph file inside a workspace directory.
 GRAPH_FILE = "graph.json"
 #: The details file (abstracts, merges, mentions) and its ``format`` field.
@@ -224,24 +233,32 @@ def save(graph: nx.MultiDiGraph, directory: str | Path) -> Path:
             ),
             first=True,
         )
-        _write_list(
-            fh,
-            "edges",
-            (_edge_row(index[u], index[v], key_index[k], k, adj[u][v][k]) for u, v, k in edges),
-        )
+        rows: list[list[Any]] = []
+        attrs: list[list[Any]] = []
+        for e, (u, v, k) in enumerate(edges):
+            data = adj[u][v][k]
+            iu = index[u]
+            if not rows or rows[-1][0] != iu:
+                rows.append([iu, [], [], []])
+            row = rows[-1]
+            row[1].append(index[v])
+            row[2].append(key_index[k])
+            row[3].append(data.get("weight", 1.0))
+            rest = _edge_attrs(k, data)
+            if rest:
+                attrs.append([e, rest])
+        _write_list(fh, "edges", iter(rows))
+        _write_list(fh, "edge_attrs", iter(attrs))
         fh.write("}\n")
     return path
 
 
-def _edge_row(u: int, v: int, k: int, key: str, data: dict[str, Any]) -> list[Any]:
-    """``[source, target, key, weight]`` as indices, plus a dict of other attributes (via)."""
+def _edge_attrs(key: str, data: dict[str, Any]) -> dict[str, Any]:
+    """The attributes of an edge besides relation (= key), weight and mentions (via)."""
     rest = {a: x for a, x in data.items() if a not in ("relation", "weight", "mentions")}
-    row: list[Any] = [u, v, k, data.get("weight", 1.0)]
     if data.get("relation", key) != key:
         rest["relation"] = data["relation"]
-    if rest:
-        row.append(rest)
-    return row
+    return rest
 
 
 #: graph.graph key set on a graph loaded without details.
@@ -335,7 +352,7 @@ def load(directory: str | Path, *, details: bool = True) -> nx.MultiDiGraph:
     try:
         with gc_paused():
             return _graph(doc, extra)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
         raise WorkspaceError(
             f"{directory / GRAPH_FILE} is damaged ({exc!r}); rebuild with `kg build`"
         ) from exc
@@ -352,46 +369,63 @@ def _graph(doc: dict[str, Any], extra: dict[str, Any] | None) -> nx.MultiDiGraph
         succ[n] = {}
         pred[n] = {}
         ids.append(n)
-    keys: list[str] = doc["keys"]
-    rows: list[list[Any]] = doc["edges"]
+    edges = _Edges(ids, doc["keys"], doc["edges"], doc["edge_attrs"])
+    if not (isinstance(edges.rows, list) and isinstance(edges.attrs, list)):
+        raise TypeError("edges and edge_attrs must be lists")
     if extra is None:
         g.graph[_PARTIAL] = True
-        od[_ROWS] = (ids, keys, rows)
+        od[_ROWS] = edges
         return g
-    _fill_edges(succ, pred, ids, keys, rows)
-    found = [(ids[row[0]], ids[row[1]], keys[row[2]]) for row in rows]
+    found = _fill_edges(succ, pred, edges)
     for i, attrs in extra["nodes"]:
         node[ids[i]].update(attrs)
     fields = _MENTION_FIELDS
     for e, mention_rows in extra["mentions"]:
-        u, v, key = found[e]
-        succ[u][v][key]["mentions"] = [dict(zip(fields, r, strict=True)) for r in mention_rows]
+        found[e]["mentions"] = [dict(zip(fields, r, strict=True)) for r in mention_rows]
     return g
 
 
-def _fill_edges(
-    succ: dict[str, Any], pred: dict[str, Any], ids: list[str], keys: list[str], rows: list[Any]
-) -> None:
-    """Turn the edge rows into networkx's adjacency dicts (succ and pred share key dicts)."""
+@dataclass(frozen=True, slots=True)
+class _Edges:
+    """The edge part of graph.json as parsed: node ids, keys, per-source rows, attributes."""
+
+    ids: list[str]
+    keys: list[str]
+    rows: list[list[Any]]
+    attrs: list[list[Any]]
+
+
+def _fill_edges(succ: dict[str, Any], pred: dict[str, Any], edges: _Edges) -> list[Any]:
+    """Turn the edge rows into networkx's adjacency dicts; returns the attribute dicts
+    in edge position order (succ and pred share key dicts, as networkx does)."""
     # the hot loop of a load (a million edges at 100k papers): locals only, one dict per
     # edge, node ids shared from one list (no per-edge copies of the id strings)
-    last_u = last_v = -1
-    keydict: dict[str, Any] = {}
-    for row in rows:
-        iu, iv = row[0], row[1]
-        if iu != last_u or iv != last_v:
-            # rows are sorted by (source, target, key): a new pair starts a new key dict,
-            # shared by succ[u][v] and pred[v][u] as networkx does
-            u, v = ids[iu], ids[iv]
-            keydict = succ[u].get(v)
-            if keydict is None:
-                keydict = succ[u][v] = pred[v][u] = {}
-            last_u, last_v = iu, iv
-        key = keys[row[2]]
-        if len(row) == 4:
-            keydict[key] = {"relation": key, "weight": row[3]}
-        else:
-            keydict[key] = {"relation": key, "weight": row[3], **row[4]}
+    ids, keys = edges.ids, edges.keys
+    extras = iter(edges.attrs)
+    next_extra = next(extras, None)
+    found: list[dict[str, Any]] = []
+    add = found.append
+    for iu, targets, key_positions, weights in edges.rows:
+        succ_u = succ[ids[iu]]
+        last_v = -1
+        keydict: dict[str, Any] = {}
+        for iv, ik, weight in zip(targets, key_positions, weights, strict=True):
+            if iv != last_v:
+                v = ids[iv]
+                keydict = succ_u.get(v)  # type: ignore[assignment]
+                if keydict is None:
+                    keydict = succ_u[v] = pred[v][ids[iu]] = {}
+                last_v = iv
+            key = keys[ik]
+            data = {"relation": key, "weight": weight}
+            if next_extra is not None and next_extra[0] == len(found):
+                data.update(next_extra[1])
+                next_extra = next(extras, None)
+            keydict[key] = data
+            add(data)
+    if next_extra is not None:
+        raise ValueError(f"edge_attrs names edge {next_extra[0]} of {len(found)}")
+    return found
 
 
 #: Where a lazily loaded graph keeps its unread edge rows (in the instance dict).
@@ -437,10 +471,13 @@ class _LazyEdges(nx.MultiDiGraph):  # type: ignore[misc]
 
 def _materialise(g: Any) -> None:
     od = g.__dict__
-    ids, keys, rows = od.pop(_ROWS)
+    edges = od.pop(_ROWS)
     od.pop(_TABLE, None)
-    with gc_paused():
-        _fill_edges(od["_succ"], od["_pred"], ids, keys, rows)
+    try:
+        with gc_paused():
+            _fill_edges(od["_succ"], od["_pred"], edges)
+    except (KeyError, TypeError, ValueError, IndexError) as exc:
+        raise WorkspaceError(f"the workspace's edges are damaged ({exc!r}); rebuild it") from exc
     g.__class__ = nx.MultiDiGraph
 
 
@@ -493,20 +530,23 @@ def edge_table(graph: nx.MultiDiGraph) -> EdgeTable | None:
     if table is None:
         import numpy as np
 
-        ids, keys, rows = od[_ROWS]
-        n = len(rows)
+        edges: _Edges = od[_ROWS]
+        rows = edges.rows
+        lengths = np.fromiter(map(len, map(itemgetter(1), rows)), dtype=np.int64, count=len(rows))
 
         def column(i: int, dtype: Any) -> Any:
-            return np.fromiter(map(itemgetter(i), rows), dtype=dtype, count=n)
+            return np.array(list(chain.from_iterable(map(itemgetter(i), rows))), dtype=dtype)
 
         try:
             weight = column(3, np.float64)
         except TypeError:  # a null weight: networkx readers take it as 1.0
-            weight = np.array([1.0 if r[3] is None else r[3] for r in rows], dtype=np.float64)
+            flat = chain.from_iterable(map(itemgetter(3), rows))
+            weight = np.array([1.0 if w is None else w for w in flat], dtype=np.float64)
+        starts = np.fromiter(map(itemgetter(0), rows), dtype=np.int64, count=len(rows))
         table = EdgeTable(
-            nodes=ids,
-            keys=keys,
-            source=column(0, np.int64),
+            nodes=edges.ids,
+            keys=edges.keys,
+            source=np.repeat(starts, lengths),
             target=column(1, np.int64),
             key=column(2, np.int64),
             weight=weight,

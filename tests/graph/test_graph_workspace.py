@@ -51,7 +51,11 @@ def test_graph_save_is_byte_deterministic(tiny_graph: nx.MultiDiGraph, tmp_path:
     assert first == (tmp_path / "c" / GRAPH_FILE).read_bytes()
     text = first.decode("utf-8")
     assert "名前" in text  # readable UTF-8, not \\u escapes
-    assert text.count("\n") == tiny_graph.number_of_nodes() + tiny_graph.number_of_edges() + 5
+    # one line per node, per node with out-edges, per edge with attributes (via), + header
+    sources = {u for u, _ in tiny_graph.edges()}
+    with_via = [e for e in tiny_graph.edges(data="via") if e[2] is not None]
+    lines = tiny_graph.number_of_nodes() + len(sources) + len(with_via) + 7
+    assert text.count("\n") == lines
     details = (tmp_path / "a" / DETAILS_FILE).read_bytes()
     assert details == (tmp_path / "b" / DETAILS_FILE).read_bytes()
 
@@ -97,8 +101,13 @@ def test_graph_other_version(tiny_graph: nx.MultiDiGraph, tmp_path: Path) -> Non
     doc = json.loads(path.read_text())
     doc["version"] = 99
     path.write_text(json.dumps(doc))
-    with pytest.raises(WorkspaceError, match=r"version 99.*reads version 1"):
+    with pytest.raises(WorkspaceError, match=r"version 99.*reads version 2"):
         load(tmp_path)
+    doc["version"] = 1  # one line per edge, before the per-node edge lines
+    path.write_text(json.dumps(doc))
+    for details in (True, False):
+        with pytest.raises(WorkspaceError, match=r"version 1;.*reads version 2: rebuild"):
+            load(tmp_path, details=details)
     path.write_text(json.dumps({"nodes": []}))
     with pytest.raises(WorkspaceError, match="not a kg workspace file"):
         load(tmp_path)
@@ -107,7 +116,7 @@ def test_graph_other_version(tiny_graph: nx.MultiDiGraph, tmp_path: Path) -> Non
 def test_graph_damaged_structure(tmp_path: Path) -> None:
     (tmp_path / GRAPH_FILE).write_text(
         json.dumps(
-            {"format": "kg-workspace", "version": 1, "graph": {}, "nodes": [["a"]], "edges": []}
+            {"format": "kg-workspace", "version": 2, "graph": {}, "nodes": [["a"]], "edges": []}
         )
     )
     with pytest.raises(WorkspaceError, match="damaged"):
@@ -205,3 +214,18 @@ def test_graph_load_falls_back_to_json_for_what_orjson_refuses(tmp_path: Path) -
     loaded = load(tmp_path)
     assert loaded.nodes["p"]["big"] == 2**70
     assert loaded.edges["p", "method:a", "uses"]["weight"] != 0  # NaN survives
+
+
+def test_graph_damaged_edge_lines(tiny_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    path = save(tiny_graph, tmp_path)
+    doc = json.loads(path.read_text())
+    doc["edges"][0][3].append(1.0)  # one weight more than targets
+    path.write_text(json.dumps(doc))
+    light = load(tmp_path, details=False)  # edges are read on first use
+    with pytest.raises(WorkspaceError, match="damaged"):
+        light.number_of_edges()
+    doc["edges"][0][3].pop()
+    doc["edge_attrs"].append([999, {"via": []}])
+    path.write_text(json.dumps(doc))
+    with pytest.raises(WorkspaceError, match="damaged"):
+        load(tmp_path, details=False).number_of_edges()

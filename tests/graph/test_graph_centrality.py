@@ -273,3 +273,14 @@ def test_graph_central_ranks_from_edge_arrays_like_the_adjacency(
         assert [r.score for r in fast] == pytest.approx([r.score for r in slow], abs=1e-9)
     assert central(light, metric="degree", top=2) == central(tiny_graph, metric="degree", top=2)
     assert central(light, metric="degree", top=0) == []
+
+
+def test_graph_betweenness_sample_shrinks_on_very_large_graphs() -> None:
+    from kg.analysis.centrality import DEFAULT_K, MIN_K, SAMPLE_ABOVE
+
+    assert betweenness_samples(SAMPLE_ABOVE) is None
+    assert betweenness_samples(SAMPLE_ABOVE + 1) == DEFAULT_K
+    sizes = [50_000, 100_000, 174_154, 252_553, 10_000_000]
+    ks = [betweenness_samples(n) for n in sizes]
+    assert ks == sorted(ks, reverse=True) and ks[0] == DEFAULT_K and ks[-1] == MIN_K
+    assert betweenness_samples(10_000_000, k=500) == 500  # a stated k always wins

@@ -28,6 +28,7 @@ from kg.extract.registry import Extractor, extractor, get, registered
 from kg.extract.repos import normalise_url
 from kg.extract.roles import assign_roles
 from kg.model import Field, Mention, Paper
+from kg.text import compact_key
 
 __all__ = [
     "Extractor",
@@ -99,11 +100,16 @@ def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
     return kept
 
 
+def _known_keys(lexicon: Lexicon) -> frozenset[str]:
+    """The compact keys of the lexicon's curated names: work that exists already."""
+    return lexicon.cached("known_keys", lambda lex: frozenset(map(compact_key, lex.by_name)))
+
+
 def _run(paper: Paper, chosen: Sequence[Extractor], lexicon: Lexicon) -> tuple[Mention, ...]:
     found: list[Mention] = []
     for ext in chosen:
         found.extend(ext(paper, lexicon))
-    return tuple(assign_roles(paper, resolve_overlaps(found)))
+    return tuple(assign_roles(paper, resolve_overlaps(found), known=_known_keys(lexicon)))
 
 
 def extract(

@@ -30,7 +30,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from typing import Any
 
 import ahocorasick
@@ -371,16 +371,30 @@ def _fit(role: Role, kind: EntityType) -> Role:
     return role
 
 
+def _opens_title(m: Mention) -> bool:
+    """Whether the mention is the name a title opens with (the paper's own name for it)."""
+    return m.field is Field.TITLE and m.start == 0
+
+
 #: compact_key by surface text, shared across papers (names recur); bounded.
 _KEYS: dict[str, str] = {}
 
 
-def assign_roles(paper: Paper, mentions: Sequence[Mention]) -> list[Mention]:
+def assign_roles(
+    paper: Paper, mentions: Sequence[Mention], *, known: Container[str] = frozenset()
+) -> list[Mention]:
     """Give each mention its sentence offsets and role; one role per entity per paper.
 
     Mentions that already say ``introduces`` keep it; the others get the role of the
     nearest cue before them in their sentence (or their type's default); then every
     mention of the same entity (same type and compact key) takes the strongest role.
+
+    A ``known`` name (the compact key of a curated lexicon entry, singular or plural: GPT-4,
+    Chain-of-Thought, CoTs, LLaMA) names work
+    that exists already, so a paper introduces it only when its title opens with the name
+    ("LLaMA: Open and Efficient ..."); a proposing verb earlier in the sentence ("we
+    introduce ToT, which generalizes Chain-of-Thought") does not make it new. Without this
+    rule one sentence gives every famous name it lists a false citation-style in-edge.
     """
     spans: dict[Field, list[tuple[int, int]]] = {}
     starts: dict[Field, list[int]] = {}
@@ -408,6 +422,9 @@ def assign_roles(paper: Paper, mentions: Sequence[Mention]) -> list[Mention]:
             if len(_KEYS) >= 100_000:
                 _KEYS.clear()
             key = _KEYS[m.text] = compact_key(m.text)
+        famous = key in known or (key.endswith("s") and key[:-1] in known)
+        if role is Role.INTRODUCES and famous and not _opens_title(m):
+            role = _DEFAULT[m.type]
         entity = (m.type, key)
         placed.append((m, role, s_start, s_end, entity))
         if entity not in best or _RANK[role] < _RANK[best[entity]]:

@@ -1,0 +1,43 @@
+"""Famous names are not introduced by a proposing sentence, only by a title they open."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.ids import paper_id
+from kg.model import Paper, Role
+
+
+def _roles(title: str, abstract: str) -> dict[str, Role]:
+    paper = Paper(id=paper_id(title=title), title=title, abstract=abstract)
+    return {m.text: m.role for m in extract(paper)}
+
+
+@pytest.mark.parametrize(
+    ("abstract", "famous"),
+    [
+        (
+            "We introduce FooPrompt, which generalizes Chain-of-Thought prompting; GPT-4 with "
+            "FooPrompt solves more tasks.",
+            ["Chain-of-Thought", "GPT-4"],
+        ),
+        ("We introduce FooPrompt, a method that elicits long CoTs from small models.", ["CoTs"]),
+    ],
+)
+def test_a_proposing_sentence_does_not_introduce_famous_names(
+    abstract: str, famous: list[str]
+) -> None:
+    roles = _roles("FooPrompt: Better Reasoning", abstract)
+    assert roles["FooPrompt"] is Role.INTRODUCES
+    for name in famous:
+        assert name in roles, (name, roles)
+        assert roles[name] is not Role.INTRODUCES, (name, roles)
+
+
+def test_a_title_that_opens_with_a_famous_name_introduces_it() -> None:
+    roles = _roles(
+        "LoRA: Low-Rank Adaptation of Large Language Models",
+        "We propose Low-Rank Adaptation, or LoRA, which freezes the pretrained weights.",
+    )
+    assert roles["LoRA"] is Role.INTRODUCES

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
-from kg_cli.options import echo_json, echo_table, json_option, say, workspace_argument
+
+from .options import echo_json, echo_table, json_option, say, workspace_argument
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
-from kg_cli.options import quiet_option, say, sources_argument, strict_option, workspace_argument
+
+from .options import quiet_option, say, sources_argument, strict_option, workspace_argument
 
 if TYPE_CHECKING:
     from kg.pipeline import BuildResult

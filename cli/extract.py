@@ -6,11 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 import click
-from kg_cli.options import echo_jsonl, quiet_option, say, sources_argument, strict_option
 
 from kg.extract import extract_all, registered
 from kg.model import Mention, Paper
 from kg.sources import read_papers
+
+from .options import echo_jsonl, quiet_option, say, sources_argument, strict_option
 
 __all__ = ["extract", "paper_record"]
 

@@ -6,7 +6,10 @@ from __future__ import annotations
 import sys
 
 import click
-from kg_cli.options import (
+
+from kg.sources import FORMATS, paper_to_dict, read_papers
+
+from .options import (
     echo_jsonl,
     echo_table,
     json_option,
@@ -15,8 +18,6 @@ from kg_cli.options import (
     sources_argument,
     strict_option,
 )
-
-from kg.sources import FORMATS, paper_to_dict, read_papers
 
 __all__ = ["papers"]
 

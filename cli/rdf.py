@@ -9,7 +9,6 @@ from pathlib import Path
 
 import click
 import networkx as nx
-from kg_cli.options import echo_json, echo_table, json_option, quiet_option, say, workspace_argument
 
 from kg.errors import QueryError
 from kg.rdf import DEFAULT_BASE, FORMATS, read_rdf
@@ -18,6 +17,8 @@ from kg.rdf import push as push_graph
 from kg.rdf import sparql as run_sparql
 from kg.rdf import validate as validate_file
 from kg.rdf.imports import RDF_FORMATS
+
+from .options import echo_json, echo_table, json_option, quiet_option, say, workspace_argument
 
 __all__ = ["export", "import_", "push", "sparql", "validate"]
 

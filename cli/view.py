@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from kg_cli.options import quiet_option, say, workspace_argument
+
+from .options import quiet_option, say, workspace_argument
 
 __all__ = ["view"]
 

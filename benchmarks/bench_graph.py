@@ -6,21 +6,34 @@ synthetic corpus, or the saved workspace), then resets the kernel's peak-RSS mar
 itself added at its peak, C libraries (numpy, scipy, igraph) included. Metrics run with
 networkx (the reference) and with python-igraph (the fast path) and the ratio is reported.
 
-Usage: ``.venv/bin/python benchmarks/bench_graph.py [N_PAPERS] [--reuse]`` (default
-100000; 10 mentions per paper; ``--reuse`` keeps an existing workspace instead of building).
-The ``cli:<metric>`` steps time the whole ``kg central DIR --metric M`` command (start-up,
-load without details, metric on the auto engine), the figure a user waits for ("peak MB"
-is 0 there: the command runs in a grandchild). The workspace goes to
-``benchmarks/.data/graph-<N>/`` (git-ignored).
+Usage: ``.venv/bin/python benchmarks/bench_graph.py [N_PAPERS] [--per-paper M] [--reuse]
+[--only STEP,...] [--workspace DIR]`` (default 100000 papers, 10 mentions per paper;
+``--reuse`` keeps an existing workspace instead of building, ``--only`` runs just the named
+steps, e.g. ``--only load-light,load-light-edges,cli:pagerank``). The workspace goes to
+``benchmarks/.data/graph-<N>[-m<M>]/`` (git-ignored): build once, then iterate with
+``--reuse --only ...``. The ``cli:<metric>`` steps time the whole ``kg central DIR --metric
+M`` command (start-up, load without details, metric on the auto engine), the figure a user
+waits for ("peak MB" is 0 there: the command runs in a grandchild). ``load-light`` is
+``load(DIR, details=False)`` (edge dicts not built yet); ``load-light-edges`` adds the
+first read of the edges, which builds them (what every command but ``kg central`` pays).
 
-Measured 2026-11-23 on this project's machine (2 shared cores, load average 2-5 from the
-other helpers' work, so absolute times are pessimistic), 100k synthetic papers, 1M
-mentions -> 174,154 nodes and 1,134,753 edges (2.4x denser than the issue's 477k-edge
-graph): build (resolve + graph) 127-189 s, save 32 s (83 MB graph.json + 218 MB
-details.json), load with details 18 s, load without details 6.5 s; networkx vs igraph:
-degree 6.9 / 1.3 s, PageRank 12.9 / 3.9 s, betweenness (k=100) 457 / 10.7 s, eigenvector
-17.7 / 6.0 s, HITS 14.3 / 8.1 s, Louvain 92 / 12 s; whole ``kg central`` commands
-11-24 s.
+Measured 2026-11-23 on this project's machine (2 shared cores, load average ~2 from the
+other helpers' work, so absolute times are pessimistic), workspace format 2, 100k synthetic
+papers:
+
+* 10 mentions per paper (1M mentions -> 174,154 nodes, 1,134,753 edges; 2.4x denser than
+  the issue's 477k-edge graph): build (resolve + graph) 127-189 s, save 31 s; load without
+  details 1.2-1.7 s (was 6.5-7.6 s with format 1), with the edges built 4.9-6.5 s, with
+  details 18 s. Whole ``kg central`` commands (before -> after, same run): degree 11.5 ->
+  4.6 s, pagerank 13.4 -> 6.3 s, eigenvector 17.0 -> 7.8 s, hits 18.3 -> 8.4 s,
+  betweenness 26.1 -> 10.2 s (default k now 45; with ``-k 100`` 16.3 s). Metric alone,
+  networkx vs igraph: degree 6.9 / 1.3 s, PageRank 12.9 / 3.9 s, betweenness (k=100)
+  457 / 10.7 s, eigenvector 17.7 / 6.0 s, HITS 14.3 / 8.1 s, Louvain 92 / 12 s.
+* 4 mentions per paper (``--per-paper 4``: 400k mentions -> 252,553 nodes, 451,519 edges,
+  about the issue's edge count): build 69 s, save 16 s; load without details 1.7 s (was
+  4.5 s), with the edges built 3.7 s. ``kg central``: degree 9.3 -> 4.2 s, pagerank 10.0
+  -> 4.8 s, eigenvector 14.2 -> 6.7 s, hits 14.9 -> 7.9 s, betweenness 23.6 -> 9.6 s
+  (default k now 31; with ``-k 100`` 19.0 s).
 """
 
 from __future__ import annotations
@@ -95,7 +108,8 @@ def run_step(step: str, n: int, workspace: Path, per_paper: int = 10) -> dict[st
         # a light load whose edges something then reads (every command but kg central)
         def light_with_edges() -> str:
             g = load(workspace, details=False)
-            return f"{g.number_of_edges()} edges built"
+            pairs = sum(map(len, g.adj.values()))  # the first read builds every edge dict
+            return f"{pairs} linked pairs built"
 
         return _measure(light_with_edges)
     if step.startswith("cli:"):

@@ -71,7 +71,7 @@ import networkx as nx
 try:  # optional speed-up of loading (about 2x on the JSON parse)
     import orjson
 except ImportError:  # pragma: no cover - orjson is a dependency, the fallback is a safety net
-    orjson = None
+    orjson = None  # type: ignore[assignment]
 
 from kg.atomic import atomic_open
 from kg.errors import WorkspaceError
@@ -412,7 +412,7 @@ def _fill_edges(succ: dict[str, Any], pred: dict[str, Any], edges: _Edges) -> li
         for iv, ik, weight in zip(targets, key_positions, weights, strict=True):
             if iv != last_v:
                 v = ids[iv]
-                keydict = succ_u.get(v)  # type: ignore[assignment]
+                keydict = succ_u.get(v)
                 if keydict is None:
                     keydict = succ_u[v] = pred[v][ids[iu]] = {}
                 last_v = iv

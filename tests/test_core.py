@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 import importlib
+import itertools
 import pkgutil
 from pathlib import Path
 
@@ -72,7 +73,7 @@ def test_ids_and_slugs_are_total_and_safe(text: str) -> None:
 def test_sentence_spans_cover_text_in_order(text: str) -> None:
     spans = sentence_spans(text)
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
-    for (s1, e1), (s2, _) in zip(spans, spans[1:], strict=False):
+    for (s1, e1), (s2, _) in itertools.pairwise(spans):
         assert s1 <= e1 <= s2
         assert text[e1:s2].strip() == ""
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from kg_cli.main import COMMANDS, cli
 
 import kg
-from kg_cli.main import COMMANDS, cli
 
 ROOT = Path(__file__).resolve().parent.parent
 

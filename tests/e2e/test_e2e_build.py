@@ -16,7 +16,7 @@ import pytest
 import kg
 from kg.rdf import validate
 
-HOSTILE = "<img src=x onerror=alert(1)>: A > B for \"Quoted\" Names \u2028 🧪 名前"
+HOSTILE = '<img src=x onerror=alert(1)>: A > B for "Quoted" Names \u2028 🧪 名前'
 
 
 @pytest.fixture(scope="module")

@@ -59,6 +59,7 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import fields
 from itertools import chain
 from operator import attrgetter
 
@@ -302,21 +303,7 @@ def _union_ordered(groups: Iterable[Iterable[str]]) -> tuple[str, ...]:
 
 _REF = attrgetter("path", "line", "format")
 #: Every field but the sources: records equal on these are one entry seen several times.
-_FIELDS = attrgetter(
-    "id",
-    "title",
-    "abstract",
-    "authors",
-    "n_authors",
-    "date",
-    "updated",
-    "upvotes",
-    "organisation",
-    "urls",
-    "arxiv_id",
-    "doi",
-    "categories",
-)
+_FIELDS = attrgetter(*(f.name for f in fields(Paper) if f.name != "sources"))
 
 
 def _combine(records: Sequence[Paper]) -> Paper:

@@ -995,12 +995,12 @@ _COMPONENT_AFTER = re.compile(
 )
 
 
-def _introduce_components(
-    text: str, introduced: dict[str, EntityType], lexicon: Lexicon, exact: dict[str, EntityType]
-) -> None:
-    """In a paper that introduces something, a Title Case name inside a sentence that is
-    then described (", which ...", "... module", "... strategy") names one of its parts:
-    "Perplexity Consistency, which integrates ...", "a Deep Web Explorer module"."""
+def _mid_sentence_title_phrases(text: str) -> Iterator[re.Match[str]]:
+    """Title Case phrases that stand inside a sentence, as whole words.
+
+    A sentence start capitalises any phrase, so only a capitalised phrase after other words
+    says the writer treats it as a name.
+    """
     for m in _TITLE_PHRASE.finditer(text):
         start = m.start()
         if start and (text[start - 1].isalnum() or text[start - 1] in "-_/"):
@@ -1008,9 +1008,18 @@ def _introduce_components(
         i = start - 1
         while i >= 0 and text[i] == " ":
             i -= 1
-        if i < 0 or text[i] in ".!?:":
-            continue  # a sentence start capitalises any phrase
-        phrase = m.group()
+        if i >= 0 and text[i] not in ".!?:":
+            yield m
+
+
+def _introduce_components(
+    text: str, introduced: dict[str, EntityType], lexicon: Lexicon, exact: dict[str, EntityType]
+) -> None:
+    """In a paper that introduces something, a Title Case name inside a sentence that is
+    then described (", which ...", "... module", "... strategy") names one of its parts:
+    "Perplexity Consistency, which integrates ...", "a Deep Web Explorer module"."""
+    for m in _mid_sentence_title_phrases(text):
+        start, phrase = m.start(), m.group()
         if phrase in introduced or phrase in exact or lexicon.is_stop(phrase):
             continue
         after = _COMPONENT_AFTER.match(text, m.end())
@@ -1074,16 +1083,8 @@ def _title_case_names(text: str, lexicon: Lexicon) -> Iterator[Candidate]:
     Transformer, Filter, Decoding, ...), which leaves out generic classes written in Title
     Case ("Large Language Models", "Convolutional Neural Networks").
     """
-    for m in _TITLE_PHRASE.finditer(text):
-        start = m.start()
-        if start and (text[start - 1].isalnum() or text[start - 1] in "-_/"):
-            continue
-        i = start - 1
-        while i >= 0 and text[i] == " ":
-            i -= 1
-        if i < 0 or text[i] in ".!?:":
-            continue  # a sentence start capitalises any phrase
-        phrase = m.group()
+    for m in _mid_sentence_title_phrases(text):
+        start, phrase = m.start(), m.group()
         last = phrase.rsplit(" ", 1)[-1].rsplit("-", 1)[-1]
         if last in _TECHNIQUE_HEADS and not lexicon.is_stop(phrase):
             yield Candidate(Field.ABSTRACT, start, m.end(), EntityType.METHOD, 0.55, "title-case")

@@ -27,20 +27,10 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+from screenshot_view import ARGS, CHROMIUM  # one set of Chromium flags for both scripts
 
 from kg.views import generate_view, render_view
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 TYPES = ("method", "benchmark", "model", "repo")
 ROLES = ("evaluates_on", "compares_with", "uses", "mentions")
 
@@ -145,7 +135,7 @@ class Browser:
         self.profile = tempfile.mkdtemp(prefix="kg-bench-chromium-")
         self.context = self._pw.chromium.launch_persistent_context(
             self.profile,
-            executable_path=str(CHROMIUM),
+            executable_path=CHROMIUM,
             headless=True,
             args=ARGS,
             viewport={"width": 1280, "height": 800},
@@ -182,7 +172,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=Path("benchmarks/.data/views"))
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    browser = Browser() if CHROMIUM.exists() else None
+    browser = Browser() if Path(CHROMIUM).exists() else None
     if browser is None:
         print(f"{CHROMIUM} missing: browser timings skipped (make browser)", file=sys.stderr)
 

@@ -22,6 +22,15 @@ from .options import echo_json, echo_table, json_option, quiet_option, say, work
 
 __all__ = ["export", "import_", "push", "sparql", "validate"]
 
+#: The format of an RDF file kg reads (import, validate).
+input_format_option = click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(sorted(RDF_FORMATS)),
+    help="RDF format of FILE; guessed from its suffix when not given.",
+)
+
 base_option = click.option(
     "--base",
     default=DEFAULT_BASE,
@@ -90,13 +99,7 @@ def export(workspace: Path, fmt: str, output: Path | None, base: str, quiet: boo
     type=click.Path(file_okay=False, path_type=Path),
     help="Workspace directory to write the graph into.",
 )
-@click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice(sorted(RDF_FORMATS)),
-    help="RDF format of FILE; guessed from its suffix when not given.",
-)
+@input_format_option
 @quiet_option
 def import_(file: Path, output: Path, fmt: str | None, quiet: bool) -> None:
     """Read an RDF export of kg back into a workspace (the round trip of kg export).
@@ -117,13 +120,7 @@ def import_(file: Path, output: Path, fmt: str | None, quiet: bool) -> None:
 
 @click.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice(sorted(RDF_FORMATS)),
-    help="RDF format of FILE; guessed from its suffix when not given.",
-)
+@input_format_option
 @json_option
 def validate(file: Path, fmt: str | None, as_json: bool) -> None:
     """Check an RDF export against kg's SHACL shapes; exit 1 on violations.

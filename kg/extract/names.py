@@ -33,7 +33,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from kg.extract.abbreviations import find_abbreviations
 from kg.extract.lexicon import Lexicon
-from kg.extract.roles import find_cues
+from kg.extract.roles import find_cues, own_verb
 from kg.model import EntityType, Field, Mention, Paper, Role
 
 __all__ = ["Candidate", "analyse", "mentions_of_type"]
@@ -56,6 +56,8 @@ _NOT_A_NAME = re.compile(
     r"|[a-z]+\d{4}[a-z0-9]*",
     re.ASCII,
 )
+#: A name followed by a year.
+_DATED = re.compile(r"(.+?)[-\s]?(?:19|20)\d\d", re.ASCII)
 #: A name followed by a year or version: the name is looked up alone.
 _VERSIONED = re.compile(r"(.+?)[-\s]?(?:v?\d+(?:\.\d+)*)", re.ASCII)
 #: After a model family from the lexicon: a spaced version and/or size (Llama 3.1 8B).
@@ -157,10 +159,17 @@ _INTRO_TAIL = re.compile(
     r"benchmark|dataset|model|system|approach|algorithm)\s+)*"
     r"[\"“']?([A-Z][\w+*]*(?:\.[\w+*]+)*(?:[\- ][A-Z0-9][\w+*]*(?:\.[\w+*]+)*){0,3})"
 )
-#: Before an introducing verb: the paper itself speaks ("we (also) propose").
-_WE = re.compile(r"\b(?:[Ww]e|[Tt]his (?:paper|work)|[Hh]ere)(?:\s+\w+)?\s+$")
-#: After a name: "-- a new class of", ", a novel": the paper presents the name as its own.
-_NOVEL = re.compile(r"(?:,|\s--?|\s\u2014)\s*an?\s+(?:new|novel)\b")
+#: After the paper's own introducing verb, further off: a coined name after a few lower-case
+#: words of the same noun phrase ("propose a simple yet highly effective model Lite-LLM4Rec");
+#: a preposition, conjunction or relative word in between ends the phrase.
+_INTRO_FAR = re.compile(
+    r"\w*\s+(?:(?!(?:that|which|who|to|for|of|on|in|with|by|using|from|than|and|or|where|when|"
+    r"while|via|into|over|under|between|across|against|such|as|based|is|are|was|were|its|their)"
+    r"\b)[a-z][\w-]*,?\s+){1,7}[\"“']?([A-Za-z][\w+*]*(?:[.\-][\w+*]+)*)"
+)
+#: After a name: "-- a new class of", ", a novel", " is a novel": the paper presents the name
+#: as its own.
+_NOVEL = re.compile(r"(?:,|\s--?|\s\u2014|\s+is)\s*an?\s+(?:new|novel)\b")
 _LAST_NAME = re.compile(r"(?:([A-Z0-9][\w+.-]*[\w+])|\(([A-Za-z][\w+.-]*)\))$")
 _PARENTHESISED = re.compile(r"\(([A-Za-z][\w+.-]{1,15})\)")
 _TITLE_PHRASE = re.compile(
@@ -448,6 +457,9 @@ def _decide(token: str, lexicon: Lexicon, exact: dict[str, EntityType]) -> tuple
     if versioned is not None and versioned.group(1) in exact:
         # A curated name with a year or version: SATCOMP-2022, TREC 2022, MOT20.
         return (_FIXED, (exact[versioned.group(1)], 0.9, "lexicon-version"))
+    dated = _DATED.fullmatch(token)
+    if dated is not None and lexicon.is_stop(dated.group(1)):
+        return (_SKIP,)  # a venue or organisation with a year: WWW 2025, NeurIPS 2024
     if "/" in token:
         parts = token.split("/")
         kinds = [
@@ -627,10 +639,12 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
         if not text:
             continue
         for cue_start, cue_end in _intro_cues(text):
-            own = text[cue_start:cue_end].lower() in _NAMING or _WE.search(
-                text[max(0, cue_start - 40) : cue_start]
-            )
+            own = text[cue_start:cue_end].lower() in _NAMING or own_verb(text, cue_start)
             m = _INTRO_TAIL.match(text, cue_end)
+            if m is None and own:
+                m = _INTRO_FAR.match(text, cue_end)
+                if m is None or not _coined_shape(m.group(1)) or _generic_acronym(text, m.group(1)):
+                    continue
             if m is None:
                 continue
             name_start, name_end = m.span(1)
@@ -707,20 +721,10 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
         _introduce_main_name(abstract, introduced, lexicon, exact)
     elif abstract and (", which" in abstract or "mode" in abstract or "odule" in abstract):
         _introduce_components(abstract, introduced, lexicon, exact)
-    for name, kind in list(introduced.items()):
-        if kind is not EntityType.METHOD or not abstract:
-            continue
-        pos = abstract.find(name)
-        if pos >= 0:
-            end = pos + len(name)
-            appos = _APPOSITION.match(abstract, end)
-            group = appos.lastindex if appos is not None else None
-            if appos is None:
-                group = _head_before(abstract[max(0, pos - 60) : pos])
-            if group is not None:
-                introduced[name] = (EntityType.BENCHMARK, EntityType.MODEL, EntityType.METHOD)[
-                    group - 1
-                ]
+    if abstract:
+        for name, kind in list(introduced.items()):
+            if kind is EntityType.METHOD:
+                introduced[name] = _kind_said(abstract, name) or kind
     for field in (Field.TITLE, Field.ABSTRACT):
         text = title if field is Field.TITLE else paper.abstract
         if not text:
@@ -744,7 +748,9 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
             if kind is EntityType.MODEL:
                 m = _NAME.match(text, start)
                 if m is not None and m.end() > end:
-                    end = _trim(text, start, m.end())
+                    # Llama-2/Llama-3 names two models: the second is found on its own.
+                    slash = text.find("/", end, m.end())
+                    end = _trim(text, start, m.end() if slash < 0 else slash)
                 elif end < len(text) and text[end] == "-":
                     m2 = re.match(r"(?:-[\w.+]+)+", text[end : end + 60])
                     if m2:
@@ -850,6 +856,45 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
     return _consolidate(out, title, paper.abstract)
 
 
+def _generic_acronym(text: str, name: str) -> bool:
+    """Whether name is a two-letter acronym or stands for a lower-case phrase in text
+    ("private inference (PI)"): an abbreviation of a common noun, not a coined name."""
+    if len(name) <= 2:
+        return True
+    return "(" in text and any(
+        a.short == name and a.long.islower() for a in find_abbreviations(text)
+    )
+
+
+def _kind_said(text: str, name: str) -> EntityType | None:
+    """What the paper calls a name it introduces, over all its whole-word occurrences: an
+    apposition ("X, a benchmark for") or a singular head noun after it ("the Hiformer model"), and
+    at the first occurrence also a head noun before it ("a new dataset, X"; later, "Using a
+    Gemma 3 12B model, TTI ..." would say nothing of TTI). The most frequent kind wins, the
+    first on a tie; None when no occurrence says."""
+    votes: dict[EntityType, int] = {}
+    pos = text.find(name)
+    first = True
+    while pos >= 0:
+        end = pos + len(name)
+        if (pos == 0 or not text[pos - 1].isalnum()) and (
+            end == len(text) or not text[end].isalnum()
+        ):
+            group = None
+            found = _APPOSITION.match(text, end) or _HEAD_AFTER.match(text, end)
+            # A plural head may be a verb or a class ("DRM models the ...", "TPP models").
+            if found is not None and not found.group(found.lastindex or 0).endswith("s"):
+                group = found.lastindex
+            if group is None and first:
+                group = _head_before(text[max(0, pos - 60) : pos])
+            first = False
+            if group is not None:
+                kind = _HEAD_KINDS[group - 1]
+                votes[kind] = votes.get(kind, 0) + 1
+        pos = text.find(name, end)
+    return max(votes, key=votes.__getitem__) if votes else None
+
+
 def _acronyms_follow_long_forms(
     found: list[Candidate], title: str, abstract: str
 ) -> list[Candidate]:
@@ -879,10 +924,12 @@ def _acronyms_follow_long_forms(
     ]
 
 
-#: The paper's own thing named: "Our approach, Warm-start RL (WSRL), ...", "our LAE framework".
+#: The paper's own thing named: "Our approach, Warm-start RL (WSRL), ...", "our LAE framework",
+#: "Our second approach is Reference-Answer-based Correction".
 _OUR_NAME = re.compile(
-    r"(?:proposed\s+|new\s+|novel\s+|final\s+)?(?:approach|method|framework|model|"
-    r"system|algorithm|technique|solution|pipeline|architecture|benchmark|dataset|agent),?\s+"
+    r"(?:(?:proposed|new|novel|final|first|second|third)\s+)?(?:approach|method|framework|model|"
+    r"system|algorithm|technique|solution|pipeline|architecture|benchmark|dataset|agent)"
+    r"(?:,|\s+is)?\s+"
     r"(?:called\s+|named\s+|dubbed\s+|termed\s+)?([A-Z][\w+*.-]*[\w+*](?:\s[A-Z0-9][\w+*.-]*)?)"
     r"|(?:proposed\s+)?([A-Z][\w+*.-]*[\w+*])\s+(?:framework|method|approach|model|"
     r"system|algorithm|architecture|benchmark|dataset|pipeline|agent)\b"
@@ -959,9 +1006,7 @@ def _introduce_main_name(
     present a solution ... PSI-KT is a hierarchical approach"): its most repeated coined
     name that no lexicon knows is what it introduces (at least twice; an all-capital
     acronym three times)."""
-    if not any(
-        cue == "intro" and _WE.search(text[max(0, s0 - 40) : s0]) for s0, _, cue in find_cues(text)
-    ):
+    if not any(cue == "intro" and own_verb(text, s0) for s0, _, cue in find_cues(text)):
         return
     generic = {a.short for a in find_abbreviations(text) if a.long.islower()}
     plausible = lexicon.cached("main-name", _new_cache)
@@ -1044,7 +1089,7 @@ def _introduce_parenthesised(
     cues = find_cues(text)
     longs = {a.short: a.long for a in find_abbreviations(text)}
     for index, (cue_start, cue_end, cue) in enumerate(cues):
-        if cue != "intro" or not _WE.search(text[max(0, cue_start - 40) : cue_start]):
+        if cue != "intro" or not own_verb(text, cue_start):
             continue
         window = text[cue_end : cue_end + 140]
         stop = window.find(". ")
@@ -1090,9 +1135,15 @@ def _title_case_names(text: str, lexicon: Lexicon) -> Iterator[Candidate]:
             yield Candidate(Field.ABSTRACT, start, m.end(), EntityType.METHOD, 0.55, "title-case")
 
 
+#: Rules that type a name by its shape alone, for want of evidence.
+_SHAPE_RULES = frozenset({"coined", "acronym", "title-case"})
+
+
 def _consolidate(found: list[Candidate], title: str, abstract: str) -> tuple[Candidate, ...]:
     """One type per name per paper: the type with the most evidence (introductions count
-    double) wins, so "3DMOTFormer ... framework" and "3DMOTFormer model" agree."""
+    double) wins, so "3DMOTFormer ... framework" and "3DMOTFormer model" agree. A type read
+    from a name's shape only counts a tenth: one "model Lite-LLM4Rec" outweighs four bare
+    occurrences that merely look like a method's name."""
     names = [
         (title if c.field is Field.TITLE else abstract)[c.start : c.end].lower() for c in found
     ]
@@ -1104,7 +1155,7 @@ def _consolidate(found: list[Candidate], title: str, abstract: str) -> tuple[Can
         return tuple(found)  # every name has one type already
     votes: dict[str, dict[EntityType, float]] = {}
     for c, name in zip(found, names, strict=True):
-        weight = c.confidence * (2.0 if c.introduced else 1.0)
+        weight = c.confidence * (2.0 if c.introduced else 0.1 if c.rule in _SHAPE_RULES else 1.0)
         tally = votes.setdefault(name, {})
         tally[c.type] = tally.get(c.type, 0.0) + weight
     best = {

@@ -46,6 +46,7 @@ __all__ = [
     "cue_role",
     "fast_sentence_spans",
     "find_cues",
+    "own_verb",
 ]
 
 #: Strongest first: the role an entity keeps when a paper gives it several.
@@ -273,7 +274,7 @@ def _role_before(
             if weak is not None:
                 return weak
             named = text[start:end].lower() in ("called", "dubbed", "named", "termed", "coined")
-            if named or _WE.search(text[max(0, start - 40) : start]):
+            if named or own_verb(text, start):
                 if _BUILT_FROM.search(text, end, at):
                     return Role.USES  # "we introduce X, an adaptation of Y": Y is built on
                 return Role.INTRODUCES
@@ -304,7 +305,28 @@ _BUILT_FROM = re.compile(
     r"extension of|variant of|adaptation of|version of|inspired by)\s"
 )
 #: Before a proposing verb: the paper itself speaks ("we (also) propose", "this paper").
-_WE = re.compile(r"\b(?:[Ww]e|[Tt]his (?:paper|work)|[Oo]ur)(?:\s+\w+)?\s+$")
+_WE = re.compile(r"\b(?:[Ww]e|[Tt]his (?:paper|work)|[Hh]ere|[Oo]ur)(?:\s+\w+)?\s+$")
+#: ... or the verb is the second of the paper's own ("we streamline ... and propose").
+_WE_AND = re.compile(
+    r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s[^.;:!?]{0,120}\s(?:and|then)\s+"
+    r"(?:also\s+|further\s+|then\s+|\w+ly\s+)?$"
+)
+
+
+def own_verb(text: str, start: int) -> bool:
+    """Whether the verb at ``start`` is the paper's own ("we propose", "this work
+    introduces", "we study ... and propose"), not someone else's ("prior work proposed").
+
+    Examples
+    --------
+    >>> t = "We revisit X and propose Y. Others proposed Z."
+    >>> own_verb(t, t.index("propose Y")), own_verb(t, t.index("proposed Z"))
+    (True, False)
+    """
+    window = text[max(0, start - 160) : start]
+    return bool(_WE.search(window[-40:]) or _WE_AND.search(window))
+
+
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"'(\[]?[A-Z0-9])")
 #: How far before a mention cues are looked for (bounded: no quadratic work on huge text).
 _LOOKBACK = 240

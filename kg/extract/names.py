@@ -236,6 +236,10 @@ _TITLE_HEAD_BENCH = re.compile(
     r"^\s*(?:An?\s+|The\s+)?(?:[\w-]+\s+){0,4}?(?:Benchmark|Benchmarking|Dataset|Corpus|Suite|"
     r"Testbed|Leaderboard|Evaluation)s?\b"
 )
+_TITLE_HEAD_METHOD = re.compile(
+    r"^\s*(?:An?\s+|The\s+)?(?:[\w-]+\s+){0,4}?(?:Framework|Agent|Method|System|Approach|"
+    r"Algorithm|Architecture|Engine|Pipeline|Toolkit|Library)s?\b"
+)
 _TITLE_HEAD_MODEL = re.compile(
     r"^\s*(?:(?:An?|The|Open)\s+(?:[\w-]+\s+){0,3}?|(?![A-Z][a-z]+ing\s|(?:Towards?|How|Why|When|What|Can|Are|Do|Does|Is|Make|Let)\s)"
     r"(?:[A-Z0-9][\w-]*\s+){1,4}?)"
@@ -563,7 +567,18 @@ def _type_of_introduced(
     exact: dict[str, EntityType],
     title_rest: str | None,
 ) -> EntityType:
+    """The kind of a name a paper introduces: what its string or context says, else what
+    the rest of the title calls it ("X: A Benchmark for ...", "X: A Generalist Agent"),
+    else a method. A name built on a model family's stem (Pangu-Agent) is typed by the
+    title first: the paper says what it built from the family."""
     found = _classify(text, start, end, lexicon, exact)
+    if (
+        found is not None
+        and found[2] == "family"
+        and title_rest is not None
+        and _TITLE_HEAD_METHOD.match(title_rest)
+    ):
+        return EntityType.METHOD
     if found is not None and found[2] not in ("coined", "acronym"):
         return found[0]
     if title_rest is not None:

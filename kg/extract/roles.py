@@ -324,7 +324,10 @@ def own_verb(text: str, start: int) -> bool:
     (True, False)
     """
     window = text[max(0, start - 160) : start]
-    return bool(_WE.search(window[-40:]) or _WE_AND.search(window))
+    if _WE.search(window[-40:]):
+        return True
+    tail = window[-22:]  # the coordination must end the window: a cheap test first
+    return (" and " in tail or " then " in tail) and _WE_AND.search(window) is not None
 
 
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"'(\[]?[A-Z0-9])")
@@ -444,7 +447,8 @@ def assign_roles(
             if len(_KEYS) >= 100_000:
                 _KEYS.clear()
             key = _KEYS[m.text] = compact_key(m.text)
-        famous = key in known or (key.endswith("s") and key[:-1] in known)
+        # A plural is written with a lower-case "s" (CoTs); RAFTS is not the plural of RAFT.
+        famous = key in known or (m.text.endswith("s") and key[:-1] in known)
         if role is Role.INTRODUCES and famous and not _opens_title(m):
             role = _DEFAULT[m.type]
         entity = (m.type, key)

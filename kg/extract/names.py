@@ -95,6 +95,16 @@ _LEADING_WORDS = frozenset(
         "Using",
     }
 )
+#: Words that open a phrase, not a name, before a title's colon ("Beyond Memorization",
+#: "Towards Robust RL", "When Less Is More").
+_PHRASE_OPENERS = frozenset(
+    "Beyond Towards Toward Back From Into Through Across Against Without Over Under Between "
+    "When Why How What Where Which Who Can Do Does Is Are Should Not No Less More Make Let "
+    "One All Every Rethinking Revisiting Understanding Unleashing Demystifying Exploring "
+    "Overcoming Bridging Breaking Scaling Learning Harnessing Improving Enhancing "
+    "Boosting Mitigating Leveraging Unlocking Advancing Empowering Evaluating Benchmarking "
+    "Teaching Training Making Taking Thinking Reasoning".split()
+)
 _NOT_BEFORE = frozenset("._+-/@\\")
 #: Lower-case trailing parts that are words, not part of a name (LoRA-based, KV-cache).
 _LOWER_TAIL = re.compile(r"(?:-[a-z][a-z]+)+$", re.ASCII)
@@ -633,7 +643,7 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
         if (
             len(words) > 1
             and not any(_coined_shape(w) for w in words)
-            and head.lower() not in paper.abstract.lower()
+            and (head.lower() not in paper.abstract.lower() or words[0] in _PHRASE_OPENERS)
         ):
             phrase = True  # a catchy phrase ("Beyond Memorization"), not a name
         if (

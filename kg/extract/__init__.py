@@ -27,7 +27,7 @@ from kg.extract.models import ModelName, parse_model_name
 from kg.extract.registry import Extractor, extractor, get, registered
 from kg.extract.repos import normalise_url
 from kg.extract.roles import assign_roles
-from kg.model import Field, Mention, Paper
+from kg.model import EntityType, Field, Mention, Paper
 from kg.text import compact_key
 
 __all__ = [
@@ -100,9 +100,11 @@ def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
     return kept
 
 
-def _known_keys(lexicon: Lexicon) -> frozenset[str]:
-    """The compact keys of the lexicon's curated names: work that exists already."""
-    return lexicon.cached("known_keys", lambda lex: frozenset(map(compact_key, lex.by_name)))
+def _known_keys(lexicon: Lexicon) -> frozenset[tuple[EntityType, str]]:
+    """The types and compact keys of the lexicon's curated names: work that exists already."""
+    return lexicon.cached(
+        "known_keys", lambda lex: frozenset((k, compact_key(n)) for n, k in lex.entries)
+    )
 
 
 def _run(paper: Paper, chosen: Sequence[Extractor], lexicon: Lexicon) -> tuple[Mention, ...]:

@@ -1059,7 +1059,9 @@ def _introduce_long_form(
         if abbr.short in introduced or abbr.long in introduced:
             return True
         kind = _type_of_introduced(text, abbr.long_start, abbr.long_end, lexicon, exact, None)
-        if kind is EntityType.METHOD:
+        if kind is EntityType.METHOD and abbr.short not in exact:
+            # The acronym's own context may say more ("(ACR) benchmark"); a curated acronym
+            # does not: the paper proposes a new thing that shares its letters (AIME).
             kind = _type_of_introduced(text, abbr.short_start, abbr.short_end, lexicon, exact, None)
         introduced[abbr.long] = introduced[abbr.short] = kind
         return True

@@ -406,7 +406,10 @@ _KEYS: dict[str, str] = {}
 
 
 def assign_roles(
-    paper: Paper, mentions: Sequence[Mention], *, known: Container[str] = frozenset()
+    paper: Paper,
+    mentions: Sequence[Mention],
+    *,
+    known: Container[tuple[EntityType, str]] = frozenset(),
 ) -> list[Mention]:
     """Give each mention its sentence offsets and role; one role per entity per paper.
 
@@ -414,12 +417,14 @@ def assign_roles(
     nearest cue before them in their sentence (or their type's default); then every
     mention of the same entity (same type and compact key) takes the strongest role.
 
-    A ``known`` name (the compact key of a curated lexicon entry, singular or plural: GPT-4,
-    Chain-of-Thought, CoTs, LLaMA) names work
-    that exists already, so a paper introduces it only when its title opens with the name
-    ("LLaMA: Open and Efficient ..."); a proposing verb earlier in the sentence ("we
-    introduce ToT, which generalizes Chain-of-Thought") does not make it new. Without this
-    rule one sentence gives every famous name it lists a false citation-style in-edge.
+    A ``known`` name (the type and compact key of a curated lexicon entry, singular or
+    plural: GPT-4, Chain-of-Thought, CoTs, LLaMA) names work that exists already, so a paper
+    introduces it only when its title opens with the name ("LLaMA: Open and Efficient ...");
+    a proposing verb earlier in the sentence ("we introduce ToT, which generalizes
+    Chain-of-Thought") does not make it new. Without this rule one sentence gives every
+    famous name it lists a false citation-style in-edge. The type is part of the name: a
+    paper that proposes the method AIME (Action Inference by Maximising Evidence) does
+    introduce it, although the benchmark AIME is well known.
     """
     spans: dict[Field, list[tuple[int, int]]] = {}
     starts: dict[Field, list[int]] = {}
@@ -448,7 +453,7 @@ def assign_roles(
                 _KEYS.clear()
             key = _KEYS[m.text] = compact_key(m.text)
         # A plural is written with a lower-case "s" (CoTs); RAFTS is not the plural of RAFT.
-        famous = key in known or (m.text.endswith("s") and key[:-1] in known)
+        famous = (m.type, key) in known or (m.text.endswith("s") and (m.type, key[:-1]) in known)
         if role is Role.INTRODUCES and famous and not _opens_title(m):
             role = _DEFAULT[m.type]
         entity = (m.type, key)

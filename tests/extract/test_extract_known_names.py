@@ -41,3 +41,20 @@ def test_a_title_that_opens_with_a_famous_name_introduces_it() -> None:
         "We propose Low-Rank Adaptation, or LoRA, which freezes the pretrained weights.",
     )
     assert roles["LoRA"] is Role.INTRODUCES
+
+
+def test_a_new_method_sharing_a_famous_benchmarks_acronym_is_introduced() -> None:
+    """AIME is a well-known math benchmark; a paper proposing the method "Action Inference
+    by Maximising Evidence (AIME)" introduces a different thing with the same letters, so
+    papers evaluating on the benchmark must not look like they cite it."""
+    paper = Paper(
+        id="p",
+        title="Action Inference by Maximising Evidence: Imitation with World Models",
+        abstract="In this paper, we propose Action Inference by Maximising Evidence (AIME) "
+        "to imitate experts. AIME learns a world model first.",
+    )
+    found = {(m.text, m.type.value, m.role) for m in extract(paper)}
+    assert ("AIME", "method", Role.INTRODUCES) in found, found
+    assert not any(t == "AIME" and k == "benchmark" for t, k, _ in found), found
+    other = Paper(id="q", title="Math Reasoning", abstract="We evaluate on AIME and MATH.")
+    assert {(m.text, m.type.value) for m in extract(other)} >= {("AIME", "benchmark")}

@@ -41,10 +41,11 @@ __all__ = ["Candidate", "analyse", "mentions_of_type"]
 T = TypeVar("T")
 
 #: Coined names: a capital or digit after the first letter (vLLM, FlexGen, GPT-4o, o1,
-#: Qwen2.5-Math-7B, DFloat11, StarCoder+) or a Title-case hyphen compound (Flash-VStream).
+#: Qwen2.5-Math-7B, DFloat11, StarCoder+) or a Title-case hyphen compound (Flash-VStream),
+#: with a spaced version or year (NYU Depth v2, LCQuAD 1.0, TREC 2022).
 _NAME = re.compile(
     r"[A-Z0-9][a-z]*(?:[A-Z0-9+][\w+]*|[.\-/][\w+]+)(?:[.\-/][\w+]+)*\+*"
-    r"(?:\s(?:v\d+(?:\.\d+)*|\d{4})\b)?",
+    r"(?:\s(?:v?\d+\.\d+|v\d+|\d{4})\b)?",
     re.ASCII,
 )
 _PARTS = re.compile(r"[-/]")
@@ -208,7 +209,7 @@ _BENCH_SUFFIX = re.compile(
 )
 _HEAD_AFTER = re.compile(
     r"\s+(?:(dataset|datasets|benchmark|benchmarks|corpus|corpora|suite|leaderboard|"
-    r"challenge|competition|testbed|split)|(model|models|LLM|LLMs|checkpoint|checkpoints|"
+    r"challenge|competition|testbed|split|tasks|environment|environments|games)|(model|models|LLM|LLMs|checkpoint|checkpoints|"
     r"series|detector|encoder|backbone)|(framework|system|method|methods|approach|algorithm|"
     r"architecture|engine|library|technique|strategy|pipeline|toolkit|agent|optimizer|"
     r"scheduler|paradigm|protocol|attack|mechanism|module|decoding|search|sampling|prompting))\b"
@@ -386,7 +387,8 @@ _METHOD_TITLE = re.compile(
 #: ("Multi-Objective Decision Transformers for Offline RL"): the paper's own method.
 _TITLE_LEAD_METHOD = re.compile(
     r"^((?:[A-Z][\w-]*\s){1,4}?[\w-]*(?:Decoding|Optimization|Attention|Sampling|Tuning|"
-    r"Prompting|Transformers?|Distillation|Quantization|Pruning|Networks?))"
+    r"Prompting|Transformers?|Distillation|Quantization|Pruning|Networks?|Adapters?|Encoders?|"
+    r"Decoders?|Estimators?|Samplers?|Planners?|Routers?|Compressors?|Verifiers?|Tokenizers?))"
     r"\s+(?:for|with|via|in|on|of|from|to|as)\s"
 )
 #: Long forms that name no method, model or dataset (theories, problems, conditions):

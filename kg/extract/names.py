@@ -848,7 +848,7 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
         generic = {
             a.short
             for a in abbreviations
-            if (a.long == a.long.lower() and a.short[:1].isupper())
+            if (_common_phrase(a.long) and a.short[:1].isupper())
             or lexicon.is_stop(a.long)
             or _NOT_ENTITY_HEAD.search(a.long)
         }
@@ -940,13 +940,20 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
     return _consolidate(out, title, paper.abstract)
 
 
+def _common_phrase(long: str) -> bool:
+    """Whether an acronym's long form is a common noun phrase, written in lower case at both
+    ends ("temporal point processes", "generalized Gaussian distribution"), not a name."""
+    words = long.split()
+    return words[0][:1].islower() and words[-1][:1].islower()
+
+
 def _generic_acronym(text: str, name: str) -> bool:
-    """Whether name is a two-letter acronym or stands for a lower-case phrase in text
-    ("private inference (PI)"): an abbreviation of a common noun, not a coined name."""
+    """Whether name is a two-letter acronym or stands for a common noun phrase in text
+    ("private inference (PI)", "temporal point processes (TPPs)"), not a coined name."""
     if len(name) <= 2:
         return True
     return "(" in text and any(
-        a.short == name and a.long.islower() for a in find_abbreviations(text)
+        a.short in (name, name + "s") and _common_phrase(a.long) for a in find_abbreviations(text)
     )
 
 
@@ -1094,7 +1101,8 @@ def _introduce_main_name(
     acronym three times)."""
     if not any(cue == "intro" and own_verb(text, s0) for s0, _, cue in find_cues(text)):
         return
-    generic = {a.short for a in find_abbreviations(text) if a.long.islower()}
+    generic = {a.short for a in find_abbreviations(text) if _common_phrase(a.long)}
+    generic |= {short[:-1] for short in generic if short.endswith("s")}  # TPPs -> TPP
     plausible = lexicon.cached("main-name", _new_cache)
     counts: dict[str, int] = {}
     for m in _NAME.finditer(text):

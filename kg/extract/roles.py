@@ -304,8 +304,12 @@ _BUILT_FROM = re.compile(
     r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:of|on|to|from|over)\s|\b(?:based on|built on|"
     r"extension of|variant of|adaptation of|version of|inspired by)\s"
 )
-#: Before a proposing verb: the paper itself speaks ("we (also) propose", "this paper").
-_WE = re.compile(r"\b(?:[Ww]e|[Tt]his (?:paper|work)|[Hh]ere|[Oo]ur)(?:\s+\w+)?\s+$")
+#: Before a proposing verb: the paper itself speaks ("we (also) propose", "this paper"), not
+#: of its authors' earlier work ("we previously introduced").
+_WE = re.compile(
+    r"\b(?:[Ww]e|[Tt]his (?:paper|work)|[Hh]ere|[Oo]ur)"
+    r"(?:\s+(?!previously\b|earlier\b|formerly\b|once\b|had\b)\w+)?\s+$"
+)
 #: ... or the verb is the second of the paper's own ("we streamline ... and propose").
 _WE_AND = re.compile(
     r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s[^.;:!?]{0,120}\s(?:and|then)\s+"

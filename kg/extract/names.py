@@ -600,6 +600,8 @@ def _classify(
     decided, result, plural = found
     if decided:
         return result
+    if plural and token not in named:
+        return None  # a plural acronym names a class of things (CNNs, EBMs, TPPs models)
     after = _HEAD_AFTER.match(text, end)
     if after is not None:
         head = (EntityType.BENCHMARK, EntityType.MODEL, EntityType.METHOD)[
@@ -623,8 +625,6 @@ def _classify(
         and _EVAL_AFTER.match(after_window)
     ):
         return EntityType.BENCHMARK, 0.6, "eval-context"
-    if plural and token not in named:
-        return None  # a plural acronym names a class of things (CNNs, EBMs)
     return result
 
 

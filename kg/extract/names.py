@@ -238,6 +238,11 @@ _INTRO_FAR = re.compile(
 #: After a name: "-- a new class of", ", a novel", " is a novel": the paper presents the name
 #: as its own.
 _NOVEL = re.compile(r"(?:,|\s--?|\s\u2014|\s+is)\s*an?\s+(?:new|novel)\b")
+#: "a new algorithm (GLOW)", "a novel benchmark (SynthX)": the head says what is new.
+_NEW_NAMED = re.compile(
+    r"\ban?\s+(?:new|novel)\s+(?:[\w-]+\s+){0,3}?(algorithm|method|framework|model|dataset|"
+    r"benchmark|approach|architecture|technique|system)s?\s+\(([A-Za-z][\w+.-]{1,15})\)"
+)
 _LAST_NAME = re.compile(r"(?:([A-Z0-9][\w+.-]*[\w+])|\(([A-Za-z][\w+.-]*)\))$")
 _PARENTHESISED = re.compile(r"\(([A-Za-z][\w+.-]{1,15})\)")
 _TITLE_PHRASE = re.compile(
@@ -697,8 +702,9 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
         words = head.split()
         hs = title.find(head)
         phrase = (len(words) > 1 and any(w[:1].islower() or "'" in w for w in words)) or any(
-            ch in head for ch in "%,?!"
+            ch in head.rstrip("!") for ch in "%,?!"
         )
+        phrase = phrase or head.endswith("!")  # "Hogwild! Inference" is a name, "Wow!" not
         if (
             len(words) > 1
             and not any(_coined_shape(w) for w in words)
@@ -799,6 +805,10 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
                             for a in find_abbreviations(field_text):
                                 if a.short == name and long.endswith(a.long):
                                     introduced.setdefault(a.long, EntityType.METHOD)
+            for m in _NEW_NAMED.finditer(field_text):  # "a new algorithm (GLOW)"
+                name = m.group(2)
+                if not lexicon.is_stop(name) and _coined_shape(name) and name not in exact:
+                    introduced.setdefault(name, _HEAD_KIND.get(m.group(1), EntityType.METHOD))
         if "(" in field_text:
             _introduce_parenthesised(field_text, introduced, lexicon)
     if not introduced and abstract:

@@ -77,6 +77,8 @@ CUE_PHRASES: dict[str, tuple[str, ...]] = {
         "open-sourc*",
         "build",
         "builds",
+        "call",
+        "term",
         "called",
         "dubbed",
         "named",

@@ -357,10 +357,11 @@ _EVAL_BEFORE_REVERSED = re.compile(
     r"|\((?= stes)|\((?= skram))"
     r"[^.;:]{0,80}"
     r"\b(?:s?tesatad|s?kramhcneb|\w*taulave|s?tnemirepxe|stluser|detset|s?tes tset|s?tilps|"
-    r"ycarucca|ecnamrofrep|s?erocs|s?etar)"
+    r"ycarucca|ecnamrofrep|s?erocs|s?etar)",
+    re.IGNORECASE,  # "Experiments on X" opens a sentence
 )
 #: Any of the words, as one scan (a cheap test before :data:`_EVAL_BEFORE`).
-_EVAL_WORD = re.compile("|".join(_EVAL_WORDS))
+_EVAL_WORD = re.compile("|".join(_EVAL_WORDS), re.IGNORECASE)
 #: Before a name: a head noun naming its kind ("a new dataset, ExpTime", "benchmark called X").
 _HEAD_BEFORE = re.compile(
     r"(?:(dataset|benchmark|corpus|suite|testbed)|(model)|(framework|system|method|"

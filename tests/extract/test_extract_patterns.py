@@ -98,3 +98,90 @@ def test_number_formats_and_units_are_not_names() -> None:
     got = found("Weights in BFloat16 fit on 8x80GB nodes.")
     assert "BFloat16" not in got
     assert "8x80GB" not in got
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name", "kind"),
+    [
+        # the paper's own verb after another of its own ("we streamline ... and propose")
+        (
+            "In this work, we streamline existing recommenders and propose a simple yet highly "
+            "effective model Zephyrec-2. Zephyrec-2 is fast.",
+            "Zephyrec-2",
+            "model",
+        ),
+        # "our second approach is X"
+        (
+            "We propose two approaches. Our second approach is Answer-Guided Repair, where the "
+            "model corrects itself.",
+            "Answer-Guided Repair",
+            "method",
+        ),
+        # "which we call X (ACR)"
+        (
+            "We derive a weighted scheme which we call Kernel Path Correctors (KPCs) for sampling.",
+            "Kernel Path Correctors",
+            "method",
+        ),
+        # "a new algorithm (X)"
+        ("We give a new algorithm (ZIGLOW) that explores.", "ZIGLOW", "method"),
+        # "X is a novel ..."
+        ("VortexKV is a novel scheduler for batched decoding.", "VortexKV", "method"),
+    ],
+)
+def test_introduced_more_patterns(abstract: str, name: str, kind: str) -> None:
+    assert found(abstract).get(name) == (kind, "introduces")
+
+
+def test_an_introduced_name_is_typed_by_what_the_paper_calls_it_everywhere() -> None:
+    got = found(
+        "We then introduce Quiformer (Query Interaction Transformer) for ranking. Experiments "
+        "show the Quiformer model is fast. We deployed the Quiformer model at scale."
+    )
+    assert got["Quiformer"] == ("model", "introduces")
+
+
+def test_the_authors_earlier_work_is_not_introduced_again() -> None:
+    got = found(
+        "We previously introduced KestrelRL, a benchmark of real tasks. Here we present "
+        "KestrelRL-2, with new datasets."
+    )
+    assert got["KestrelRL-2"][1] == "introduces"
+    assert got["KestrelRL"][1] != "introduces"
+
+
+def test_acronyms_of_common_noun_phrases_are_not_names() -> None:
+    got = found(
+        "We study the generalized Gaussian distribution (GGD) of errors and propose a scheme "
+        "to leverage the GGD. Marked TPPs model time and marks together."
+    )
+    assert "GGD" not in got
+    assert "TPPs" not in got
+
+
+def test_two_models_joined_by_a_slash_are_two_mentions() -> None:
+    got = found("We built the assistant upon Llama-2/Llama-3 and compare it to GPT-4o.")
+    assert {"Llama-2", "Llama-3"} <= set(got)
+    assert "Llama-2/Llama-3" not in got
+
+
+def test_venues_with_a_year_and_spaced_gpus_are_not_methods() -> None:
+    got = found("Accepted at NeurIPS 2024 and WWW 2025; trained on one RTX 3090 in a day.")
+    assert not {"NeurIPS 2024", "WWW 2025", "RTX 3090"} & set(got)
+
+
+def test_a_spaced_decimal_version_belongs_to_the_name() -> None:
+    got = found("Experiments on LCQuAD 1.0 and QALD-9 show gains.")
+    assert got["LCQuAD 1.0"][0] == "benchmark"
+
+
+def test_title_heads_that_open_a_phrase_are_not_names() -> None:
+    got = found("Beyond memorization, models infer.", title="Beyond Memorization: Privacy")
+    assert "Beyond Memorization" not in got
+    got = found("We present ZetaFlow for serving.", title="ZetaFlow: Fast Serving")
+    assert got["ZetaFlow"] == ("method", "introduces")
+
+
+def test_a_family_stem_name_that_the_title_calls_an_agent_is_a_method() -> None:
+    got = found("We build it on LLaMA.", title="Llama-Agent: A Fine-Tunable Generalist Agent")
+    assert got["Llama-Agent"] == ("method", "introduces")

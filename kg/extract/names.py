@@ -228,12 +228,12 @@ _INTRO_TAIL = re.compile(
     r"[\"“']?([A-Z][\w+*]*(?:\.[\w+*]+)*(?:[\- ][A-Z0-9][\w+*]*(?:\.[\w+*]+)*){0,3})"
 )
 #: After the paper's own introducing verb, further off: a coined name after a few lower-case
-#: words of the same noun phrase ("propose a simple yet highly effective model Lite-LLM4Rec");
-#: a preposition, conjunction or relative word in between ends the phrase.
+#: words of the same noun phrase ("propose a simple yet highly effective model Lite-LLM4Rec",
+#: "propose a new method f-DVL"); a preposition, conjunction or relative word ends the phrase.
 _INTRO_FAR = re.compile(
     r"\w*\s+(?:(?!(?:that|which|who|to|for|of|on|in|with|by|using|from|than|and|or|where|when|"
     r"while|via|into|over|under|between|across|against|such|as|based|is|are|was|were|its|their)"
-    r"\b)[a-z][\w-]*,?\s+){1,7}[\"“']?([A-Za-z][\w+*]*(?:[.\-][\w+*]+)*)"
+    r"\b)[a-z][a-z-]*,?\s+){1,7}[\"“']?([A-Za-z][\w+*]*(?:[.\-][\w+*]+)*)"
 )
 #: After a name: "-- a new class of", ", a novel", " is a novel": the paper presents the name
 #: as its own.
@@ -316,8 +316,9 @@ _TITLE_HEAD_METHOD = re.compile(
 _TITLE_HEAD_MODEL = re.compile(
     r"^\s*(?:(?:An?|The|Open)\s+(?:[\w-]+\s+){0,3}?|(?![A-Z][a-z]+ing\s|(?:Towards?|How|Why|When|What|Can|Are|Do|Does|Is|Make|Let)\s)"
     r"(?:[A-Z0-9][\w-]*\s+){1,4}?)"
-    r"(?:Model|Models|LLM|LLMs|Series)\b"
-    r"(?!\s+(?:Inference|Serving|Training|Compression|Merging|Editing|Alignment|Evaluation))"
+    r"(?:Model|Models|LLM|LLMs|Series)"
+    # the head of its phrase ("An Open Reasoning Model for X"), not a modifier ("LLM Generation")
+    r"(?=\s*$|\s*[:,.]|\s+(?:for|with|via|that|in|on|to|of|from|and|by|as|is|are)\b)"
 )
 #: Before a name: an evaluation clause whose list the name is in ("results on A, B and").
 _EVAL_BEFORE = re.compile(
@@ -702,10 +703,11 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
         head = title[:colon].strip()
         words = head.split()
         hs = title.find(head)
+        # "Hogwild! Inference" is a name; "Wow!", "Why?" and "90% Faster" are not.
         phrase = (len(words) > 1 and any(w[:1].islower() or "'" in w for w in words)) or any(
-            ch in head.rstrip("!") for ch in "%,?!"
+            ch in head for ch in "%,?"
         )
-        phrase = phrase or head.endswith("!")  # "Hogwild! Inference" is a name, "Wow!" not
+        phrase = phrase or head.endswith("!")
         if (
             len(words) > 1
             and not any(_coined_shape(w) for w in words)

@@ -185,3 +185,16 @@ def test_title_heads_that_open_a_phrase_are_not_names() -> None:
 def test_a_family_stem_name_that_the_title_calls_an_agent_is_a_method() -> None:
     got = found("We build it on LLaMA.", title="Llama-Agent: A Fine-Tunable Generalist Agent")
     assert got["Llama-Agent"] == ("method", "introduces")
+
+
+def test_a_name_starting_in_lower_case_after_the_papers_own_verb() -> None:
+    got = found("We further propose a new method f-DVL that avoids instability.")
+    assert got["f-DVL"] == ("method", "introduces")
+
+
+def test_a_title_head_with_an_inner_exclamation_mark_is_a_name() -> None:
+    got = found(
+        "We implement this via Hogwild! Inference: a parallel inference engine.",
+        title="Hogwild! Inference: Parallel LLM Generation via Concurrent Attention",
+    )
+    assert got["Hogwild! Inference"] == ("method", "introduces")

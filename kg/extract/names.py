@@ -233,7 +233,7 @@ _INTRO_TAIL = re.compile(
 _INTRO_FAR = re.compile(
     r"\w*\s+(?:(?!(?:that|which|who|to|for|of|on|in|with|by|using|from|than|and|or|where|when|"
     r"while|via|into|over|under|between|across|against|such|as|based|is|are|was|were|its|their)"
-    r"\b)[a-z][a-z-]*,?\s+){1,7}[\"“']?([A-Za-z][\w+*]*(?:[.\-][\w+*]+)*)"
+    r"\b)[a-z][a-z-]*,?\s+){0,7}[\"“']?([A-Za-z][\w+*]*(?:[.\-][\w+*]+)*)"
 )
 #: After a name: "-- a new class of", ", a novel", " is a novel": the paper presents the name
 #: as its own.

@@ -198,3 +198,8 @@ def test_a_title_head_with_an_inner_exclamation_mark_is_a_name() -> None:
         title="Hogwild! Inference: Parallel LLM Generation via Concurrent Attention",
     )
     assert got["Hogwild! Inference"] == ("method", "introduces")
+
+
+def test_a_lower_case_initial_name_right_after_the_verb() -> None:
+    got = found("To enable it, we present mllm-Edge, the first system of its kind.")
+    assert got["mllm-Edge"] == ("method", "introduces")

@@ -201,5 +201,5 @@ def test_a_title_head_with_an_inner_exclamation_mark_is_a_name() -> None:
 
 
 def test_a_lower_case_initial_name_right_after_the_verb() -> None:
-    got = found("To enable it, we present mllm-Edge, the first system of its kind.")
-    assert got["mllm-Edge"] == ("method", "introduces")
+    got = found("To enable it, we present mllm-NPX, the first system of its kind.")
+    assert got["mllm-NPX"] == ("method", "introduces")

@@ -119,8 +119,8 @@ class Lexicon:
     def find(self, text: str) -> Iterator[tuple[int, int, EntityType]]:
         """Every lexicon entry in text as ``(start, end, type)``, leftmost-longest.
 
-        One Aho-Corasick pass over the lower-cased text. Word boundaries are not checked
-        here (callers decide what may touch a name).
+        One Aho-Corasick pass over the lower-cased text. A match that starts inside a word
+        is dropped; what may touch a name's end (a model family's version) callers decide.
 
         Examples
         --------
@@ -133,6 +133,8 @@ class Lexicon:
             return
         for last, (length, variants) in automaton.iter_long(lower_same_length(text)):
             start, end = last + 1 - length, last + 1
+            if start and text[start - 1].isalnum():
+                continue  # inside a word ("orm" in "transformer"): never a name
             for spelling, kind in variants:
                 if spelling is None or text[start:end] == spelling:
                     yield start, end, kind

@@ -11,13 +11,17 @@ CamelCase names are methods). The four type extractors (``methods``, ``benchmark
 which is computed once per paper and lexicon (a small LRU cache: extractors stay pure).
 
 What a paper introduces is read from: the name before a title's colon; "we propose /
-introduce / present X" (and the long form of an acronym that starts there); "called /
-dubbed / named X"; "our approach, X" and "our X framework"; "X, a novel ..."; a proposing
+introduce / present X" (also "we study ... and propose X", a coined X a few words into the
+verb's noun phrase, and the long form of an acronym that starts there); "called / dubbed /
+named X", "which we call X"; "our approach, X", "our second approach is X" and "our X
+framework"; "X, a novel ...", "X is a novel ...", "a new algorithm (X)"; a proposing
 verb right before a coined name with an apposition ("present LightWaveS: a framework");
 "(ACR)" after a proposing verb; a colon-less title opening with a Title Case technique
 name; Title Case parts of the paper's design described right after ("Perplexity
 Consistency, which ..."); and, when none of these names anything, the paper's most repeated
-unknown coined name.
+unknown coined name. "We previously introduced X" is the authors' earlier work. An
+introduced name is typed by what the paper calls it wherever it occurs ("the Hiformer
+model"), and a name typed only by its shape gives way to any evidence.
 
 Speed: the same name strings recur across papers, so every decision that depends on the
 string alone (trimming, curated/version/slash checks, stop-list, family stems, suffixes) is
@@ -209,8 +213,8 @@ _BENCH_SUFFIX = re.compile(
 )
 _HEAD_AFTER = re.compile(
     r"\s+(?:(dataset|datasets|benchmark|benchmarks|corpus|corpora|suite|leaderboard|"
-    r"challenge|competition|testbed|split|tasks|environment|environments|games)|(model|models|LLM|LLMs|checkpoint|checkpoints|"
-    r"series|detector|encoder|backbone)|(framework|system|method|methods|approach|algorithm|"
+    r"challenge|competition|testbed|split|tasks|environment|environments|games)|"
+    r"(model|models|LLM|LLMs|checkpoint|checkpoints|series|detector|encoder|backbone)|(framework|system|method|methods|approach|algorithm|"
     r"architecture|engine|library|technique|strategy|pipeline|toolkit|agent|optimizer|"
     r"scheduler|paradigm|protocol|attack|mechanism|module|decoding|search|sampling|prompting))\b"
 )
@@ -957,7 +961,7 @@ def _common_phrase(long: str) -> bool:
     """Whether an acronym's long form is a common noun phrase, written in lower case at both
     ends ("temporal point processes", "generalized Gaussian distribution"), not a name."""
     words = long.split()
-    return words[0][:1].islower() and words[-1][:1].islower()
+    return bool(words) and words[0][:1].islower() and words[-1][:1].islower()
 
 
 def _generic_acronym(text: str, name: str) -> bool:

@@ -931,6 +931,8 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
                     words = words[1:]
                 if len(words) >= 2:
                     out.append(Candidate(field, start, end, EntityType.BENCHMARK, 0.8, "multi"))
+        if "(" in text:
+            out.extend(_listed_datasets(text, field, lexicon))
         if field is Field.ABSTRACT and _TECHNIQUE_HEAD_WORD.search(text) is not None:
             out.extend(_title_case_names(text, lexicon))
         for abbr in abbreviations:
@@ -955,6 +957,25 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
     if "(" in title or "(" in paper.abstract:
         out = _acronyms_follow_long_forms(out, title, paper.abstract)
     return _consolidate(out, title, paper.abstract)
+
+
+#: A parenthesised list right after a plural dataset head: "three datasets (Hamlyn,
+#: EndoSLAM, and SCARED)", "report generation tasks (Glaive)".
+_DATASET_LIST = re.compile(
+    r"\b(?:datasets?|benchmarks?|tasks|environments|suites?|corpora)\s*\(([^()]{2,200})\)"
+)
+_LIST_ITEM = re.compile(r"(?:the\s+)?([A-Z][^,()]*?)\s*(?:,|$|\s+(?:and|or)\s+)")
+
+
+def _listed_datasets(text: str, field: Field, lexicon: Lexicon) -> Iterator[Candidate]:
+    """The items of a parenthesised list that a dataset head introduces: benchmarks, plain
+    words included (Hamlyn), which no name shape would find."""
+    for m in _DATASET_LIST.finditer(text):
+        for item in _LIST_ITEM.finditer(m.group(1)):
+            name = item.group(1)
+            if len(name.split()) <= 4 and not lexicon.is_stop(name):
+                start = m.start(1) + item.start(1)
+                yield Candidate(field, start, start + len(name), EntityType.BENCHMARK, 0.7, "list")
 
 
 def _common_phrase(long: str) -> bool:

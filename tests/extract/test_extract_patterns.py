@@ -203,3 +203,11 @@ def test_a_title_head_with_an_inner_exclamation_mark_is_a_name() -> None:
 def test_a_lower_case_initial_name_right_after_the_verb() -> None:
     got = found("To enable it, we present mllm-NPX, the first system of its kind.")
     assert got["mllm-NPX"] == ("method", "introduces")
+
+
+def test_plain_words_listed_after_a_dataset_head_are_benchmarks() -> None:
+    got = found("It is evaluated on three public datasets (Bramble, EndoSet, and CAVERN).")
+    assert got["Bramble"] == ("benchmark", "evaluates_on")
+    assert got["CAVERN"][0] == "benchmark"
+    got = found("It also helps report generation tasks (Quillon).")
+    assert got["Quillon"][0] == "benchmark"

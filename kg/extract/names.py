@@ -61,6 +61,8 @@ _NOT_A_NAME = re.compile(
     r"|[a-z]+\d{4}[a-z0-9]*",
     re.ASCII,
 )
+#: A bare version after a slash: "MOT16/17/20", "GPT-3.5/4".
+_BARE_VERSION = re.compile(r"\d+(?:\.\d+)?[a-z]?", re.ASCII)
 #: A name followed by a year.
 _DATED = re.compile(r"(.+?)[-\s]?(?:19|20)\d\d", re.ASCII)
 #: A name followed by a year or version: the name is looked up alone.
@@ -229,7 +231,8 @@ _INTRO_TAIL = re.compile(
     r"\w*\s+(?:as\s+)?(?:(?:a|an|the|our)\s+)?(?:(?:novel|new|simple|general|unified|scalable|efficient|"
     r"lightweight|first|open-source|large-scale|comprehensive|challenging|framework|method|"
     r"benchmark|dataset|model|system|approach|algorithm)\s+)*"
-    r"[\"“']?([A-Z][\w+*]*(?:\.[\w+*]+)*(?:[\- ][A-Z0-9][\w+*]*(?:\.[\w+*]+)*){0,3})"
+    r"[\"“']?([A-Z][\w+*]*(?:\.[\w+*]+)*(?:(?:[\- ]|-(?:and|or|of|to|then|the|in|for)-)"
+    r"[A-Z0-9][\w+*]*(?:\.[\w+*]+)*){0,3})"
 )
 #: After the paper's own introducing verb, further off: a coined name after a few lower-case
 #: words of the same noun phrase ("propose a simple yet highly effective model Lite-LLM4Rec",
@@ -239,6 +242,8 @@ _INTRO_FAR = re.compile(
     r"while|via|into|over|under|between|across|against|such|as|based|is|are|was|were|its|their)"
     r"\b)[a-z][a-z-]*,?\s+){0,7}[\"“']?([A-Za-z][\w+*]*(?:[.\-][\w+*]+)*)"
 )
+#: A lower-case word right after a name: the "name" was a modifier of it.
+_LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
 #: After a name: "-- a new class of", ", a novel", " is a novel": the paper presents the name
 #: as its own.
 _NOVEL = re.compile(r"(?:,|\s--?|\s\u2014|\s+is)\s*an?\s+(?:new|novel)\b")
@@ -546,6 +551,9 @@ def _decide(token: str, lexicon: Lexicon, exact: dict[str, EntityType]) -> tuple
         return (_SKIP,)  # a venue or organisation with a year: WWW 2025, NeurIPS 2024
     if "/" in token:
         parts = token.split("/")
+        first = exact.get(parts[0])
+        if first is not None and all(_BARE_VERSION.fullmatch(p) for p in parts[1:]):
+            return (_FIXED, (first, 0.9, "lexicon-version"))  # MOT16/17/20
         kinds = [
             exact.get(p) or (EntityType.MODEL if _model_stem(p, lexicon) else None) for p in parts
         ]
@@ -756,6 +764,12 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
                 continue
             name_end = _trim(text, name_start, name_end)
             name = text[name_start:name_end].rstrip(".")
+            if (
+                " " not in name
+                and not _coined_shape(name)
+                and _LOWER_WORD_NEXT.match(text, name_start + len(name))
+            ):
+                continue  # an adjective: "we propose a novel Bayesian method"
             if len(name) < 2 or _generic_span(name, lexicon) or name in ("We", "This", "In"):
                 continue
             if len(name.split()) > 1 and not all(w[:1].isupper() for w in name.split()):

@@ -211,3 +211,19 @@ def test_plain_words_listed_after_a_dataset_head_are_benchmarks() -> None:
     assert got["CAVERN"][0] == "benchmark"
     got = found("It also helps report generation tasks (Quillon).")
     assert got["Quillon"][0] == "benchmark"
+
+
+def test_hyphenated_names_with_lower_case_connectors_are_whole() -> None:
+    got = found("This paper presents Plan-and-Solve, a novel framework for reasoning.")
+    assert got["Plan-and-Solve"] == ("method", "introduces")
+    assert "Plan" not in got
+
+
+def test_a_capitalised_adjective_after_the_verb_is_not_a_name() -> None:
+    got = found("We propose a novel Bayesian method that reduces the sample size.")
+    assert "Bayesian" not in got
+
+
+def test_a_curated_name_with_slashed_versions_keeps_its_type() -> None:
+    got = found("Experiments on MOT16/17/20 show gains.")
+    assert got["MOT16/17/20"][0] == "benchmark"

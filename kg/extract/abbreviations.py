@@ -66,6 +66,32 @@ def _best_long_form(short: str, candidate: str) -> int | None:
     return start
 
 
+_PARTS = re.compile(r"[^\s-]+")
+
+
+def _cover_capitals(short: str, candidate: str, offset: int) -> int:
+    """Widen a long form that has fewer word parts than the short form has capitals.
+
+    Schwartz & Hearst take the shortest match, which may hide a word-initial reading in
+    one word: for "Tree of Thoughts (ToT)" it finds "Thoughts" (T-o-t inside it). When the
+    capitals of the short form outnumber the long form's words, the long form starts
+    instead at the nearest earlier word that gives each capital its own word and that
+    starts with the short form's first letter.
+    """
+    capitals = sum(ch.isupper() for ch in short)
+    if capitals < 2 or len(_PARTS.findall(candidate[offset:])) >= capitals:
+        return offset
+    starts = [m.start() for m in _WORD.finditer(candidate, 0, offset)]
+    first = short[0].lower()
+    for start in reversed(starts):
+        parts = _PARTS.findall(candidate[start:])
+        if sum(p[:1].isupper() for p in parts) >= capitals and candidate[start].lower() == first:
+            return start
+        if len(parts) > 2 * len(short):
+            break
+    return offset
+
+
 @functools.lru_cache(maxsize=16)
 def find_abbreviations(text: str) -> tuple[Abbreviation, ...]:
     """Every ``long form (SF)`` definition in text, in order.
@@ -118,6 +144,7 @@ def find_abbreviations(text: str) -> tuple[Abbreviation, ...]:
         offset = _best_long_form(short, candidate)
         if offset is None:
             continue
+        offset = _cover_capitals(short, candidate, offset)
         long = candidate[offset:].strip()
         if len(long) <= len(short) or short.lower() in long.lower().split():
             continue

@@ -726,6 +726,8 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
             and (head.lower() not in paper.abstract.lower() or words[0] in _PHRASE_OPENERS)
         ):
             phrase = True  # a catchy phrase ("Beyond Memorization"), not a name
+        if phrase and any(s == 0 and e == len(head) for s, e, _ in lexicon.find(head)):
+            phrase = False  # a curated name: "Tree of Thoughts: ..." is the paper behind it
         if (
             not phrase
             and (

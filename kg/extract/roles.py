@@ -35,6 +35,7 @@ from typing import Any
 
 import ahocorasick
 
+from kg.extract.abbreviations import find_abbreviations
 from kg.extract.lexicon import lower_same_length
 from kg.model import EntityType, Field, Mention, Paper, Role
 from kg.text import compact_key
@@ -402,6 +403,18 @@ def _fit(role: Role, kind: EntityType) -> Role:
     return role
 
 
+def _long_form_keys(paper: Paper) -> dict[str, tuple[str, bool]]:
+    """Each acronym the abstract defines -> (compact key of its long form, whether the
+    title opens with that long form): an acronym is as well known as what it stands for,
+    and "Tree of Thoughts: ..." is the paper behind ToT."""
+    if "(" not in paper.abstract:
+        return {}
+    return {
+        a.short: (compact_key(a.long), paper.title.startswith(a.long))
+        for a in find_abbreviations(paper.abstract)
+    }
+
+
 def _opens_title(m: Mention) -> bool:
     """Whether the mention is the name a title opens with (the paper's own name for it)."""
     return m.field is Field.TITLE and m.start == 0
@@ -438,6 +451,7 @@ def assign_roles(
     cue_ends: dict[Field, list[int]] = {}
     placed: list[tuple[Mention, Role, int, int, tuple[EntityType, str]]] = []
     best: dict[tuple[EntityType, str], Role] = {}
+    long_forms = _long_form_keys(paper)
     for m in mentions:
         text = paper.title if m.field is Field.TITLE else paper.abstract
         if m.field not in spans:
@@ -460,7 +474,9 @@ def assign_roles(
             key = _KEYS[m.text] = compact_key(m.text)
         # A plural is written with a lower-case "s" (CoTs); RAFTS is not the plural of RAFT.
         famous = (m.type, key) in known or (m.text.endswith("s") and (m.type, key[:-1]) in known)
-        if role is Role.INTRODUCES and famous and not _opens_title(m):
+        long_key, long_opens_title = long_forms.get(m.text, ("", False))
+        famous = famous or (m.type, long_key) in known  # SMC, as Sequential Monte Carlo
+        if role is Role.INTRODUCES and famous and not (_opens_title(m) or long_opens_title):
             role = _DEFAULT[m.type]
         entity = (m.type, key)
         placed.append((m, role, s_start, s_end, entity))

@@ -58,3 +58,18 @@ def test_a_new_method_sharing_a_famous_benchmarks_acronym_is_introduced() -> Non
     assert not any(t == "AIME" and k == "benchmark" for t, k, _ in found), found
     other = Paper(id="q", title="Math Reasoning", abstract="We evaluate on AIME and MATH.")
     assert {(m.text, m.type.value) for m in extract(other)} >= {("AIME", "benchmark")}
+
+
+def test_an_acronym_is_as_well_known_as_its_long_form() -> None:
+    roles = _roles(
+        "FooKac Correctors: Sampling Better",
+        "To simulate these equations, we propose Sequential Monte Carlo (SMC) resampling "
+        "algorithms that leverage compute.",
+    )
+    assert roles["SMC"] is not Role.INTRODUCES
+    roles = _roles(
+        "Tree of Thoughts: Deliberate Problem Solving with Large Language Models",
+        "We introduce Tree of Thoughts (ToT), which generalizes prompting.",
+    )
+    assert roles["Tree of Thoughts"] is Role.INTRODUCES
+    assert roles["ToT"] is Role.INTRODUCES

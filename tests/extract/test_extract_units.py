@@ -206,3 +206,15 @@ def test_user_lexicon(tmp_path: object) -> None:
     bad.write_text("Zorblax\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"bad\.txt:1"):
         load_lexicon((str(bad),))
+
+
+def test_an_acronym_with_several_capitals_gets_a_word_initial_long_form() -> None:
+    from kg.extract.abbreviations import find_abbreviations
+
+    found = find_abbreviations(
+        "We introduce Tree of Thoughts (ToT), and sparse Mixture-of-Experts (MoE)."
+    )
+    assert [(a.short, a.long) for a in found] == [
+        ("ToT", "Tree of Thoughts"),
+        ("MoE", "Mixture-of-Experts"),
+    ]

@@ -118,6 +118,28 @@ def test_graph_compares_with_introduced_system_gives_cites(tmp_path: Path) -> No
     assert not g.has_edge("arxiv:2401.00001", "arxiv:2402.00002")
 
 
+def test_graph_a_famous_name_opening_a_title_is_cited_by_its_acronym(tmp_path: Path) -> None:
+    """The paper behind a curated name ("Tree of Thoughts: ...") introduces it, and papers
+    that use only its acronym (ToT) cite it: the acronym's long form is read word by word
+    ("Tree of Thoughts (ToT)"), not as the shortest match inside "Thoughts"."""
+    listing = tmp_path / "papers.jsonl"
+    rows = [
+        {
+            "title": "Tree of Thoughts: Deliberate Problem Solving with Large Language Models",
+            "arxiv_id": "2305.10601",
+            "abstract": "We introduce Tree of Thoughts (ToT), which generalizes prompting.",
+        },
+        {
+            "title": "Searching Thoughts Faster",
+            "arxiv_id": "2402.00002",
+            "abstract": "We build on ToT and propose FastSearch. It beats ToT on puzzles.",
+        },
+    ]
+    listing.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    g = build([listing], tmp_path / "ws", exports=False).graph
+    assert g.has_edge("arxiv:2402.00002", "arxiv:2305.10601", "cites")
+
+
 def test_graph_add_equals_full_rebuild(seed_corpus: Path, tmp_path: Path) -> None:
     files = sorted(seed_corpus.iterdir())
     first, second = files[:3], files[3:]

@@ -218,3 +218,18 @@ def test_an_acronym_with_several_capitals_gets_a_word_initial_long_form() -> Non
         ("ToT", "Tree of Thoughts"),
         ("MoE", "Mixture-of-Experts"),
     ]
+
+
+def test_builtin_lexicons_give_each_name_one_type_and_list_it_once() -> None:
+    """A name in two lexicon files silently takes the type of the later file; the data
+    files say each name's type exactly once instead."""
+    from importlib.resources import files
+
+    data = files("kg.extract").joinpath("data")
+    where: dict[str, list[str]] = {}
+    for name in ("benchmarks.txt", "models.txt", "methods.txt", "stoplist.txt"):
+        for line in data.joinpath(name).read_text(encoding="utf-8").splitlines():
+            entry = line.strip()
+            if entry and not entry.startswith("#"):
+                where.setdefault(entry, []).append(name)
+    assert {k: v for k, v in where.items() if len(v) > 1} == {}

@@ -623,20 +623,16 @@ def _classify(
         return None  # a plural acronym names a class of things (CNNs, EBMs, TPPs models)
     after = _HEAD_AFTER.match(text, end)
     if after is not None:
-        head = (EntityType.BENCHMARK, EntityType.MODEL, EntityType.METHOD)[
-            (after.lastindex or 1) - 1
-        ]
+        head = _HEAD_KINDS[(after.lastindex or 1) - 1]
         return head, 0.8, "head-noun"
     appos = _APPOSITION.match(text, end)
     if appos is not None:
-        head = (EntityType.BENCHMARK, EntityType.MODEL, EntityType.METHOD)[
-            (appos.lastindex or 1) - 1
-        ]
+        head = _HEAD_KINDS[(appos.lastindex or 1) - 1]
         return head, 0.8, "apposition"
     window = text[max(0, start - 140) : start]
     before = _head_before(window[-60:])
     if before is not None:
-        head = (EntityType.BENCHMARK, EntityType.MODEL, EntityType.METHOD)[before - 1]
+        head = _HEAD_KINDS[before - 1]
         return head, 0.75, "head-before"
     after_window = text[end : end + 80]
     if (_EVAL_WORD.search(window) is not None and _EVAL_BEFORE_REVERSED.match(window[::-1])) or (

@@ -96,8 +96,14 @@ def test_graph_seed_schema(seed_build: nx.MultiDiGraph) -> None:
     assert families  # the seed corpus names model variants
 
 
-def test_graph_compares_with_introduced_system_gives_cites(tmp_path: Path) -> None:
+def _build_listing(tmp_path: Path, rows: list[dict[str, str]]) -> nx.MultiDiGraph:
+    """The graph built from a JSONL listing of ``rows``."""
     listing = tmp_path / "papers.jsonl"
+    listing.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    return build([listing], tmp_path / "ws", exports=False).graph
+
+
+def test_graph_compares_with_introduced_system_gives_cites(tmp_path: Path) -> None:
     rows = [
         {
             "title": "FooNet: Fast Inference on One GPU",
@@ -110,8 +116,7 @@ def test_graph_compares_with_introduced_system_gives_cites(tmp_path: Path) -> No
             "abstract": "We present BarServe. Compared to FooNet, BarServe is 3x faster.",
         },
     ]
-    listing.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
-    g = build([listing], tmp_path / "ws", exports=False).graph
+    g = _build_listing(tmp_path, rows)
     assert g.nodes["method:foonet"]["introduced_by"] == ["arxiv:2401.00001"]
     assert g.has_edge("arxiv:2402.00002", "method:foonet")
     assert g.edges["arxiv:2402.00002", "arxiv:2401.00001", "cites"]["via"] == ["method:foonet"]
@@ -122,7 +127,6 @@ def test_graph_a_famous_name_opening_a_title_is_cited_by_its_acronym(tmp_path: P
     """The paper behind a curated name ("Tree of Thoughts: ...") introduces it, and papers
     that use only its acronym (ToT) cite it: the acronym's long form is read word by word
     ("Tree of Thoughts (ToT)"), not as the shortest match inside "Thoughts"."""
-    listing = tmp_path / "papers.jsonl"
     rows = [
         {
             "title": "Tree of Thoughts: Deliberate Problem Solving with Large Language Models",
@@ -135,8 +139,7 @@ def test_graph_a_famous_name_opening_a_title_is_cited_by_its_acronym(tmp_path: P
             "abstract": "We build on ToT and propose FastSearch. It beats ToT on puzzles.",
         },
     ]
-    listing.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
-    g = build([listing], tmp_path / "ws", exports=False).graph
+    g = _build_listing(tmp_path, rows)
     assert g.has_edge("arxiv:2402.00002", "arxiv:2305.10601", "cites")
 
 

@@ -6,15 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.extract.abbreviations import _best_long_form
+from kg.extract.context import _EVAL_BEFORE, _EVAL_BEFORE_REVERSED, _HEAD_BEFORE, _head_before
 from kg.extract.lexicon import lower_same_length
-from kg.extract.names import (
-    _EVAL_BEFORE,
-    _EVAL_BEFORE_REVERSED,
-    _HEAD_BEFORE,
-    _MULTI,
-    _head_before,
-    _may_name_multi,
-)
+from kg.extract.names import _MULTI, _may_name_multi
 from kg.extract.repos import _URL, _url_matches
 
 _PIECES = st.sampled_from(

@@ -1,0 +1,270 @@
+"""What the words around a name say of its kind.
+
+Evidence, strongest first: the head noun right after the name ("the FLAME dataset", "the
+RAVE model"), an apposition ("ProcBench, a benchmark for ..."), a head noun right before it
+("a new dataset, ExpTime"), and an evaluation clause whose list the name is in ("results on
+A, B and C"). Names a paper introduces are typed by what every occurrence calls them
+(:func:`kind_said`) and, failing that, by what the title calls its subject ("X: A Benchmark
+for ...").
+
+The end-anchored patterns are matched backwards on the reversed window (one anchored
+attempt instead of a search from every position); their readable forward forms are kept
+beside them, and a property test pins that both agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.shapes import bounded_put, new_cache, token_class
+from kg.model import EntityType
+
+__all__ = [
+    "APPOSITION",
+    "classify",
+    "kind_said",
+    "mid_sentence_title_phrases",
+    "type_of_introduced",
+]
+
+#: The kinds named by the three groups of the head-noun patterns, in group order.
+_HEAD_KINDS = (EntityType.BENCHMARK, EntityType.MODEL, EntityType.METHOD)
+
+
+_HEAD_AFTER = re.compile(
+    r"\s+(?:(dataset|datasets|benchmark|benchmarks|corpus|corpora|suite|leaderboard|"
+    r"challenge|competition|testbed|split|tasks|environment|environments|games)|"
+    r"(model|models|LLM|LLMs|checkpoint|checkpoints|series|detector|encoder|backbone)|(framework|system|method|methods|approach|algorithm|"
+    r"architecture|engine|library|technique|strategy|pipeline|toolkit|agent|optimizer|"
+    r"scheduler|paradigm|protocol|attack|mechanism|module|decoding|search|sampling|prompting))\b"
+)
+
+
+APPOSITION = re.compile(
+    r"(?:\s*\([^()]{1,20}\))?[,:]\s+(?:a|an|the|our)\s+(?:[\w-]+,?\s+){0,5}?"
+    r"(?:(benchmark|dataset|corpus|suite|testbed)|(model|series)(?!\s+(?:inference|serving))|"
+    r"(framework|system|method|approach|algorithm|architecture|engine|library|technique|"
+    r"strategy|pipeline|toolkit|agent|paradigm|assistant|network))\b"
+)
+
+
+_TITLE_PHRASE = re.compile(
+    r"[A-Z][a-z]+(?:(?:[- ](?:of |for |the |to |and )?|-(?:and|or|of|to)-)[A-Z][a-z]+){1,5}"
+)
+
+
+_TITLE_HEAD_BENCH = re.compile(
+    r"^\s*(?:An?\s+|The\s+)?(?:[\w-]+\s+){0,4}?(?:Benchmark|Benchmarking|Dataset|Corpus|Suite|"
+    r"Testbed|Leaderboard|Evaluation)s?\b"
+)
+
+
+_TITLE_HEAD_METHOD = re.compile(
+    r"^\s*(?:An?\s+|The\s+)?(?:[\w-]+\s+){0,4}?(?:Framework|Agent|Method|System|Approach|"
+    r"Algorithm|Architecture|Engine|Pipeline|Toolkit|Library)s?\b"
+)
+
+
+_TITLE_HEAD_MODEL = re.compile(
+    r"^\s*(?:(?:An?|The|Open)\s+(?:[\w-]+\s+){0,3}?|(?![A-Z][a-z]+ing\s|(?:Towards?|How|Why|When|What|Can|Are|Do|Does|Is|Make|Let)\s)"
+    r"(?:[A-Z0-9][\w-]*\s+){1,4}?)"
+    r"(?:Model|Models|LLM|LLMs|Series)"
+    # the head of its phrase ("An Open Reasoning Model for X"), not a modifier ("LLM Generation")
+    r"(?=\s*$|\s*[:,.]|\s+(?:for|with|via|that|in|on|to|of|from|and|by|as|is|are)\b)"
+)
+
+
+#: Before a name: an evaluation clause whose list the name is in ("results on A, B and").
+_EVAL_BEFORE = re.compile(
+    r"(?:datasets?|benchmarks?|evaluat\w*|experiments?|results|tested|test sets?|"
+    r"splits?|accuracy|performance|scores?|rates?)\b[^.;:]{0,80}?"
+    r"(?:\b(?:on|across|including|such as|like|namely|over)\s+|\((?:e\.g\.|i\.e\.),?\s*"
+    r"|(?<=sets )\(|(?<=marks )\()"
+    r"(?:the\s+)?(?:[\w.+-]+(?:\s[\w.+-]+)?(?:\s*\([^()]{0,30}\))?"
+    r"(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)){0,6}$"
+)
+
+
+#: After a name: the rest of a list ending in a plural dataset head ("A, B and C datasets").
+_EVAL_AFTER = re.compile(
+    r"(?:(?:,\s*|\s+)(?:and\s+|or\s+)?[\w.+-]+){0,5}\s+(?:datasets|benchmarks)\b"
+)
+
+
+_EVAL_WORDS = (
+    "dataset",
+    "benchmark",
+    "evaluat",
+    "experiment",
+    "result",
+    "test",
+    "split",
+    "accuracy",
+    "performance",
+    "score",
+    "rate",
+)
+
+
+#: :data:`_EVAL_BEFORE` written backwards, matched at the start of the reversed window: a
+#: match of the original ending at the window's end exists exactly when this one matches
+#: (one anchored attempt instead of a search from every position). ``\n?`` stands for
+#: ``$`` matching before a final newline.
+_EVAL_BEFORE_REVERSED = re.compile(
+    r"\n?(?:(?:\s*,|\s+dna\s+|\s+ro\s+|\s+dna\s+,)(?:\)[^()]{0,30}\(\s*)?"
+    r"(?:[\w.+-]+\s)?[\w.+-]+){0,6}"
+    r"(?:\s+eht)?"
+    r"(?:\s+(?:no|ssorca|gnidulcni|sa hcus|ekil|yleman|revo)\b|\s*,?(?:\.g\.e|\.e\.i)\("
+    r"|\((?= stes)|\((?= skram))"
+    r"[^.;:]{0,80}"
+    r"\b(?:s?tesatad|s?kramhcneb|\w*taulave|s?tnemirepxe|stluser|detset|s?tes tset|s?tilps|"
+    r"ycarucca|ecnamrofrep|s?erocs|s?etar)",
+    re.IGNORECASE,  # "Experiments on X" opens a sentence
+)
+
+
+#: Any of the words, as one scan (a cheap test before :data:`_EVAL_BEFORE`).
+_EVAL_WORD = re.compile("|".join(_EVAL_WORDS), re.IGNORECASE)
+
+
+#: Before a name: a head noun naming its kind ("a new dataset, ExpTime", "benchmark called X").
+_HEAD_BEFORE = re.compile(
+    r"(?:(dataset|benchmark|corpus|suite|testbed)|(model)|(framework|system|method|"
+    r"algorithm|approach|technique|engine|library|architecture))s?\s*"
+    r"(?:,\s*|\s+(?:called|named|dubbed|termed|coined)\s+)?[\"“']?$"
+)
+
+
+#: :data:`_HEAD_BEFORE` backwards, anchored at the start of the reversed window; the head
+#: word (hence the group) right before the end is the same either way.
+_HEAD_BEFORE_REVERSED = re.compile(
+    r"\n?[\"“']?(?:\s*,|\s+(?:dellac|deman|debbud|demret|deniloc)\s+)?\s*s?"
+    r"(?:(tesatad|kramhcneb|suproc|etius|debtset)|(ledom)|(krowemarf|metsys|dohtem|"
+    r"mhtirogla|hcaorppa|euqinhcet|enigne|yrarbil|erutcetihcra))"
+)
+
+
+def _head_before(window: str) -> int | None:
+    """The group of :data:`_HEAD_BEFORE` that matches at the end of window (1 benchmark,
+    2 model, 3 method), or None."""
+    m = _HEAD_BEFORE_REVERSED.match(window[::-1])
+    return None if m is None else m.lastindex
+
+
+def classify(
+    text: str,
+    start: int,
+    end: int,
+    lexicon: Lexicon,
+    exact: dict[str, EntityType],
+    named: frozenset[str] = frozenset(),
+) -> tuple[EntityType, float, str] | None:
+    token = text[start:end]
+    classes: dict[str, tuple[bool, tuple[EntityType, float, str] | None, bool]]
+    classes = lexicon.cached("token-classes", new_cache)
+    found = classes.get(token)
+    if found is None:
+        found = bounded_put(classes, token, token_class(token, lexicon, exact))
+    decided, result, plural = found
+    if decided:
+        return result
+    if plural and token not in named:
+        return None  # a plural acronym names a class of things (CNNs, EBMs, TPPs models)
+    after = _HEAD_AFTER.match(text, end)
+    if after is not None:
+        head = _HEAD_KINDS[(after.lastindex or 1) - 1]
+        return head, 0.8, "head-noun"
+    appos = APPOSITION.match(text, end)
+    if appos is not None:
+        head = _HEAD_KINDS[(appos.lastindex or 1) - 1]
+        return head, 0.8, "apposition"
+    window = text[max(0, start - 140) : start]
+    before = _head_before(window[-60:])
+    if before is not None:
+        head = _HEAD_KINDS[before - 1]
+        return head, 0.75, "head-before"
+    after_window = text[end : end + 80]
+    if (_EVAL_WORD.search(window) is not None and _EVAL_BEFORE_REVERSED.match(window[::-1])) or (
+        ("datasets" in after_window or "benchmarks" in after_window)
+        and _EVAL_AFTER.match(after_window)
+    ):
+        return EntityType.BENCHMARK, 0.6, "eval-context"
+    return result
+
+
+def type_of_introduced(
+    text: str,
+    start: int,
+    end: int,
+    lexicon: Lexicon,
+    exact: dict[str, EntityType],
+    title_rest: str | None,
+) -> EntityType:
+    """The kind of a name a paper introduces: what its string or context says, else what
+    the rest of the title calls it ("X: A Benchmark for ...", "X: A Generalist Agent"),
+    else a method. A name built on a model family's stem (Pangu-Agent) is typed by the
+    title first: the paper says what it built from the family."""
+    found = classify(text, start, end, lexicon, exact)
+    if (
+        found is not None
+        and found[2] == "family"
+        and title_rest is not None
+        and _TITLE_HEAD_METHOD.match(title_rest)
+    ):
+        return EntityType.METHOD
+    if found is not None and found[2] not in ("coined", "acronym"):
+        return found[0]
+    if title_rest is not None:
+        if _TITLE_HEAD_BENCH.match(title_rest):
+            return EntityType.BENCHMARK
+        if _TITLE_HEAD_MODEL.match(title_rest):
+            return EntityType.MODEL
+    return EntityType.METHOD
+
+
+def kind_said(text: str, name: str) -> EntityType | None:
+    """What the paper calls a name it introduces, over all its whole-word occurrences: an
+    apposition ("X, a benchmark for") or a singular head noun after it ("the Hiformer model"), and
+    at the first occurrence also a head noun before it ("a new dataset, X"; later, "Using a
+    Gemma 3 12B model, TTI ..." would say nothing of TTI). The most frequent kind wins, the
+    first on a tie; None when no occurrence says."""
+    votes: dict[EntityType, int] = {}
+    pos = text.find(name)
+    first = True
+    while pos >= 0:
+        end = pos + len(name)
+        if (pos == 0 or not text[pos - 1].isalnum()) and (
+            end == len(text) or not text[end].isalnum()
+        ):
+            group = None
+            found = APPOSITION.match(text, end) or _HEAD_AFTER.match(text, end)
+            # A plural head may be a verb or a class ("DRM models the ...", "TPP models").
+            if found is not None and not found.group(found.lastindex or 0).endswith("s"):
+                group = found.lastindex
+            if group is None and first:
+                group = _head_before(text[max(0, pos - 60) : pos])
+            first = False
+            if group is not None:
+                kind = _HEAD_KINDS[group - 1]
+                votes[kind] = votes.get(kind, 0) + 1
+        pos = text.find(name, end)
+    return max(votes, key=votes.__getitem__) if votes else None
+
+
+def mid_sentence_title_phrases(text: str) -> Iterator[re.Match[str]]:
+    """Title Case phrases that stand inside a sentence, as whole words.
+
+    A sentence start capitalises any phrase, so only a capitalised phrase after other words
+    says the writer treats it as a name.
+    """
+    for m in _TITLE_PHRASE.finditer(text):
+        start = m.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "-_/"):
+            continue
+        i = start - 1
+        while i >= 0 and text[i] == " ":
+            i -= 1
+        if i >= 0 and text[i] not in ".!?:":
+            yield m

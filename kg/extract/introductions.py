@@ -1,0 +1,552 @@
+"""What a paper says it introduces, with the kind of each introduced name.
+
+Read from: the name before a title's colon; "we propose / introduce / present X" (also "we
+study ... and propose X", a coined X a few words into the verb's noun phrase, and the long
+form of an acronym that starts there); "called / dubbed / named X", "which we call X"; "our
+approach, X", "our second approach is X" and "our X framework"; "X, a novel ...", "X is a
+novel ...", "a new algorithm (X)"; a proposing verb right before a coined name with an
+apposition ("present LightWaveS: a framework"); "(ACR)" after a proposing verb; a colon-less
+title opening with a Title Case technique name; Title Case parts of the paper's design
+described right after ("Perplexity Consistency, which ..."); and, when none of these names
+anything, the paper's most repeated unknown coined name. "We previously introduced X" is the
+authors' earlier work.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from kg.extract.abbreviations import find_abbreviations
+from kg.extract.context import (
+    APPOSITION,
+    classify,
+    kind_said,
+    mid_sentence_title_phrases,
+    type_of_introduced,
+)
+from kg.extract.lexicon import Lexicon
+from kg.extract.roles import find_cues, own_verb
+from kg.extract.shapes import (
+    NAME,
+    NOT_A_NAME,
+    NOT_BEFORE,
+    bounded_put,
+    coined_shape,
+    common_phrase,
+    generic_span,
+    new_cache,
+    trim,
+)
+from kg.model import EntityType, Paper
+
+__all__ = ["introduced_names"]
+
+#: Words that open a phrase, not a name, before a title's colon ("Beyond Memorization",
+#: "Towards Robust RL", "When Less Is More").
+_PHRASE_OPENERS = frozenset(
+    [
+        "Beyond",
+        "Towards",
+        "Toward",
+        "Back",
+        "From",
+        "Into",
+        "Through",
+        "Across",
+        "Against",
+        "Without",
+        "Over",
+        "Under",
+        "Between",
+        "When",
+        "Why",
+        "How",
+        "What",
+        "Where",
+        "Which",
+        "Who",
+        "Can",
+        "Do",
+        "Does",
+        "Is",
+        "Are",
+        "Should",
+        "Not",
+        "No",
+        "Less",
+        "More",
+        "Make",
+        "Let",
+        "One",
+        "All",
+        "Every",
+        "Rethinking",
+        "Revisiting",
+        "Understanding",
+        "Unleashing",
+        "Demystifying",
+        "Exploring",
+        "Overcoming",
+        "Bridging",
+        "Breaking",
+        "Scaling",
+        "Learning",
+        "Harnessing",
+        "Improving",
+        "Enhancing",
+        "Boosting",
+        "Mitigating",
+        "Leveraging",
+        "Unlocking",
+        "Advancing",
+        "Empowering",
+        "Evaluating",
+        "Benchmarking",
+        "Teaching",
+        "Training",
+        "Making",
+        "Taking",
+        "Thinking",
+        "Reasoning",
+    ]
+)
+
+
+#: After an introducing verb (found by :func:`kg.extract.roles.find_cues`): the name.
+_INTRO_TAIL = re.compile(
+    r"\w*\s+(?:as\s+)?(?:(?:a|an|the|our)\s+)?(?:(?:novel|new|simple|general|unified|scalable|efficient|"
+    r"lightweight|first|open-source|large-scale|comprehensive|challenging|framework|method|"
+    r"benchmark|dataset|model|system|approach|algorithm)\s+)*"
+    r"[\"“']?([A-Z][\w+*]*(?:\.[\w+*]+)*(?:(?:[\- ]|-(?:and|or|of|to|then|the|in|for)-)"
+    r"[A-Z0-9][\w+*]*(?:\.[\w+*]+)*){0,3})"
+)
+
+
+#: After the paper's own introducing verb, further off: a coined name after a few lower-case
+#: words of the same noun phrase ("propose a simple yet highly effective model Lite-LLM4Rec",
+#: "propose a new method f-DVL"); a preposition, conjunction or relative word ends the phrase.
+_INTRO_FAR = re.compile(
+    r"\w*\s+(?:(?!(?:that|which|who|to|for|of|on|in|with|by|using|from|than|and|or|where|when|"
+    r"while|via|into|over|under|between|across|against|such|as|based|is|are|was|were|its|their)"
+    r"\b)[a-z][a-z-]*,?\s+){0,7}[\"“']?([A-Za-z][\w+*]*(?:[.\-][\w+*]+)*)"
+)
+
+
+#: A lower-case word right after a name: the "name" was a modifier of it.
+_LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
+
+
+#: After a name: "-- a new class of", ", a novel", " is a novel": the paper presents the name
+#: as its own.
+_NOVEL = re.compile(r"(?:,|\s--?|\s\u2014|\s+is)\s*an?\s+(?:new|novel)\b")
+
+
+#: "a new algorithm (GLOW)", "a novel benchmark (SynthX)": the head says what is new.
+_NEW_NAMED = re.compile(
+    r"\ban?\s+(?:new|novel)\s+(?:[\w-]+\s+){0,3}?(algorithm|method|framework|model|dataset|"
+    r"benchmark|approach|architecture|technique|system)s?\s+\(([A-Za-z][\w+.-]{1,15})\)"
+)
+
+
+_LAST_NAME = re.compile(r"(?:([A-Z0-9][\w+.-]*[\w+])|\(([A-Za-z][\w+.-]*)\))$")
+
+
+_PARENTHESISED = re.compile(r"\(([A-Za-z][\w+.-]{1,15})\)")
+
+
+#: Head nouns that say what kind of thing a phrase names.
+_HEAD_WORD = re.compile(
+    r"\b(dataset|benchmark|corpus|suite|testbed|model|framework|system|method|algorithm|"
+    r"approach|technique|process|strategy|mechanism|architecture)s?\b",
+    re.IGNORECASE,
+)
+
+
+_HEAD_KIND = {
+    **dict.fromkeys(("dataset", "benchmark", "corpus", "suite", "testbed"), EntityType.BENCHMARK),
+    "model": EntityType.MODEL,
+}
+
+
+_NAMING = ("called", "dubbed", "named", "termed", "coined")
+
+
+#: A short Title Case title ending like a technique is the name of what the paper proposes.
+_METHOD_TITLE = re.compile(
+    r"(?:Decoding|Optimization|Learning|Search|Attention|Sampling|Tuning|Training|Prompting|"
+    r"Transformers?|Distillation|Quantization|Pruning|Retrieval)$"
+)
+
+
+#: A title without a colon that opens with a Title Case technique name before a preposition
+#: ("Multi-Objective Decision Transformers for Offline RL"): the paper's own method.
+_TITLE_LEAD_METHOD = re.compile(
+    r"^((?:[A-Z][\w-]*\s){1,4}?[\w-]*(?:Decoding|Optimization|Attention|Sampling|Tuning|"
+    r"Prompting|Transformers?|Distillation|Quantization|Pruning|Networks?|Adapters?|Encoders?|"
+    r"Decoders?|Estimators?|Samplers?|Planners?|Routers?|Compressors?|Verifiers?|Tokenizers?))"
+    r"\s+(?:for|with|via|in|on|of|from|to|as)\s"
+)
+
+
+def introduced_names(paper: Paper, lexicon: Lexicon) -> dict[str, EntityType]:
+    """The names a paper says it introduces, each with its kind, in the order found.
+
+    Each step adds what one kind of wording says; an earlier step's kind for a name stands.
+    """
+    introduced: dict[str, EntityType] = {}
+    title, abstract = paper.title, paper.abstract
+    _introduce_title_head(paper, introduced, lexicon)
+    for text in (title, abstract):
+        if text:
+            _introduce_cued(text, introduced, lexicon)
+    for text in (title, abstract):
+        if "our " in text or "Our " in text:
+            _introduce_ours(text, introduced, lexicon)
+    _introduce_title_lead(title, introduced, lexicon)
+    if "(" in abstract:
+        for abbr in find_abbreviations(abstract):  # the acronym of an introduced long form
+            for name, kind in list(introduced.items()):
+                if abbr.long.endswith(name):
+                    introduced.setdefault(abbr.short, kind)
+                    break
+    for text in (title, abstract):
+        if " new" in text or " novel" in text:
+            _introduce_novel(text, introduced, lexicon)
+        if "(" in text:
+            _introduce_parenthesised(text, introduced, lexicon)
+    exact = lexicon.by_name
+    if not introduced and abstract:
+        _introduce_main_name(abstract, introduced, lexicon, exact)
+    elif abstract and (", which" in abstract or "mode" in abstract or "odule" in abstract):
+        _introduce_components(abstract, introduced, lexicon, exact)
+    if abstract:
+        for name, kind in list(introduced.items()):
+            if kind is EntityType.METHOD:
+                introduced[name] = kind_said(abstract, name) or kind
+    return introduced
+
+
+def _introduce_title_head(
+    paper: Paper, introduced: dict[str, EntityType], lexicon: Lexicon
+) -> None:
+    """The name before a title's colon ("FlexGen: ..."), unless the head is a phrase."""
+    title, exact = paper.title, lexicon.by_name
+    colon = title.find(":")
+    if 0 < colon <= 60:
+        head = title[:colon].strip()
+        words = head.split()
+        hs = title.find(head)
+        # "Hogwild! Inference" is a name; "Wow!", "Why?" and "90% Faster" are not.
+        phrase = (len(words) > 1 and any(w[:1].islower() or "'" in w for w in words)) or any(
+            ch in head for ch in "%,?"
+        )
+        phrase = phrase or head.endswith("!")
+        if (
+            len(words) > 1
+            and not any(coined_shape(w) for w in words)
+            and (head.lower() not in paper.abstract.lower() or words[0] in _PHRASE_OPENERS)
+        ):
+            phrase = True  # a catchy phrase ("Beyond Memorization"), not a name
+        if phrase and any(s == 0 and e == len(head) for s, e, _ in lexicon.find(head)):
+            phrase = False  # a curated name: "Tree of Thoughts: ..." is the paper behind it
+        if (
+            not phrase
+            and (
+                (1 <= len(words) <= 4 and (head[:1].isupper() or head[:1].isdigit()))
+                or (head[:1].isalpha() and any(c.isupper() for c in head))
+            )
+            and not generic_span(head, lexicon)
+            and len(words) <= 4
+        ):
+            kind = type_of_introduced(title, hs, hs + len(head), lexicon, exact, title[colon + 1 :])
+            introduced[head] = kind
+
+
+def _introduce_cued(text: str, introduced: dict[str, EntityType], lexicon: Lexicon) -> None:
+    """The name after a proposing or naming verb: "we propose X", "called X"."""
+    exact = lexicon.by_name
+    for cue_start, cue_end in _intro_cues(text):
+        own = text[cue_start:cue_end].lower() in _NAMING or own_verb(text, cue_start)
+        m = _INTRO_TAIL.match(text, cue_end)
+        if m is None and own:
+            m = _INTRO_FAR.match(text, cue_end)
+            if m is None or not coined_shape(m.group(1)) or _generic_acronym(text, m.group(1)):
+                continue
+        if m is None:
+            continue
+        name_start, name_end = m.span(1)
+        if not own:
+            # "... and present LightWaveS: a framework for": a proposing verb right
+            # before a coined name that an apposition describes.
+            if m.start(1) - cue_end > 1 or not APPOSITION.match(text, name_end):
+                continue
+            if not coined_shape(text[name_start:name_end]):
+                continue
+        if _introduce_long_form(text, name_start, introduced, lexicon, exact):
+            continue
+        name_end = trim(text, name_start, name_end)
+        name = text[name_start:name_end].rstrip(".")
+        if (
+            " " not in name
+            and not coined_shape(name)
+            and _LOWER_WORD_NEXT.match(text, name_start + len(name))
+        ):
+            continue  # an adjective: "we propose a novel Bayesian method"
+        if len(name) < 2 or generic_span(name, lexicon) or name in ("We", "This", "In"):
+            continue
+        if len(name.split()) > 1 and not all(w[:1].isupper() for w in name.split()):
+            name = name.split()[0]
+        if name not in introduced:
+            introduced[name] = type_of_introduced(
+                text, name_start, name_start + len(name), lexicon, exact, None
+            )
+
+
+def _introduce_ours(text: str, introduced: dict[str, EntityType], lexicon: Lexicon) -> None:
+    """ "Our approach, X", "our second approach is X", "our X framework"."""
+    exact = lexicon.by_name
+    for m in _our_names(text):
+        start = m.start(1) if m.group(1) is not None else m.start(2)
+        end = m.end(1) if m.group(1) is not None else m.end(2)
+        if _introduce_long_form(text, start, introduced, lexicon, exact):
+            continue
+        name = text[start:end]
+        if name in introduced or lexicon.is_stop(name) or not coined_shape(name):
+            continue
+        if exact.get(name) is not None:
+            continue  # a curated name the paper builds on ("our LoRA model")
+        introduced[name] = type_of_introduced(text, start, end, lexicon, exact, None)
+
+
+def _introduce_title_lead(title: str, introduced: dict[str, EntityType], lexicon: Lexicon) -> None:
+    """A colon-less title that is, or opens with, a Title Case technique name."""
+    if ":" in title:
+        return
+    words = title.split()
+    if (
+        2 <= len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and (_METHOD_TITLE.search(title))
+    ):
+        introduced.setdefault(title.strip(), EntityType.METHOD)
+        return
+    lead = _TITLE_LEAD_METHOD.match(title)
+    if lead is not None:
+        name = lead.group(1)
+        if lexicon.by_name.get(name) is None and not lexicon.is_stop(name):
+            introduced.setdefault(name, EntityType.METHOD)
+
+
+def _introduce_novel(text: str, introduced: dict[str, EntityType], lexicon: Lexicon) -> None:
+    """ "X, a novel ...", "X is a new ...", "a new algorithm (X)"."""
+    exact = lexicon.by_name
+    for m in _NOVEL.finditer(text):
+        before = text[max(0, m.start() - 80) : m.start()]
+        last_name = _LAST_NAME.search(before)
+        if last_name is not None:
+            name = last_name.group(1) or last_name.group(2)
+            if not lexicon.is_stop(name) and coined_shape(name):
+                introduced.setdefault(name, EntityType.METHOD)
+                if last_name.group(2) and last_name.group(1) is None:
+                    long = before[: last_name.start()].rstrip()
+                    for a in find_abbreviations(text):
+                        if a.short == name and long.endswith(a.long):
+                            introduced.setdefault(a.long, EntityType.METHOD)
+    for m in _NEW_NAMED.finditer(text):  # "a new algorithm (GLOW)"
+        name = m.group(2)
+        if not lexicon.is_stop(name) and coined_shape(name) and name not in exact:
+            introduced.setdefault(name, _HEAD_KIND.get(m.group(1), EntityType.METHOD))
+
+
+def _generic_acronym(text: str, name: str) -> bool:
+    """Whether name is a two-letter acronym or stands for a common noun phrase in text
+    ("private inference (PI)", "temporal point processes (TPPs)"), not a coined name."""
+    if len(name) <= 2:
+        return True
+    return "(" in text and any(
+        a.short in (name, name + "s") and common_phrase(a.long) for a in find_abbreviations(text)
+    )
+
+
+#: The paper's own thing named: "Our approach, Warm-start RL (WSRL), ...", "our LAE framework",
+#: "Our second approach is Reference-Answer-based Correction".
+_OUR_NAME = re.compile(
+    r"(?:(?:proposed|new|novel|final|first|second|third)\s+)?(?:approach|method|framework|model|"
+    r"system|algorithm|technique|solution|pipeline|architecture|benchmark|dataset|agent)"
+    r"(?:,|\s+is)?\s+"
+    r"(?:called\s+|named\s+|dubbed\s+|termed\s+)?([A-Z][\w+*.-]*[\w+*](?:\s[A-Z0-9][\w+*.-]*)?)"
+    r"|(?:proposed\s+)?([A-Z][\w+*.-]*[\w+*])\s+(?:framework|method|approach|model|"
+    r"system|algorithm|architecture|benchmark|dataset|pipeline|agent)\b"
+)
+
+
+def _our_names(text: str) -> Iterator[re.Match[str]]:
+    """:data:`_OUR_NAME` matched after each whole word "our"/"Our" (found with str.find),
+    in text order."""
+    found = []
+    for word in ("our", "Our"):
+        i = text.find(word)
+        while i >= 0:
+            j = i + 3
+            before = text[i - 1] if i else " "
+            if not (before.isalnum() or before == "_") and j < len(text) and text[j].isspace():
+                k = j
+                while k < len(text) and text[k].isspace():
+                    k += 1
+                m = _OUR_NAME.match(text, k)
+                if m is not None:
+                    found.append(m)
+            i = text.find(word, j)
+    found.sort(key=lambda m: m.start())
+    yield from found
+
+
+def _introduce_long_form(
+    text: str,
+    start: int,
+    introduced: dict[str, EntityType],
+    lexicon: Lexicon,
+    exact: dict[str, EntityType],
+) -> bool:
+    """An acronym definition whose long form starts at ``start`` ("we propose a Normalized
+    Policy Gradient method with Implicit Gradient Transport (N-PG-IGT)"): introduce both
+    forms, typed by the long form, and say so."""
+    if "(" not in text:
+        return False
+    for abbr in find_abbreviations(text):
+        if abbr.long_start != start:
+            continue
+        if lexicon.is_stop(abbr.short) or lexicon.is_stop(abbr.long) or abbr.long.islower():
+            return False
+        if abbr.short in introduced or abbr.long in introduced:
+            return True
+        kind = type_of_introduced(text, abbr.long_start, abbr.long_end, lexicon, exact, None)
+        if kind is EntityType.METHOD and abbr.short not in exact:
+            # The acronym's own context may say more ("(ACR) benchmark"); a curated acronym
+            # does not: the paper proposes a new thing that shares its letters (AIME).
+            kind = type_of_introduced(text, abbr.short_start, abbr.short_end, lexicon, exact, None)
+        introduced[abbr.long] = introduced[abbr.short] = kind
+        return True
+    return False
+
+
+def _plausible_main_name(token: str, lexicon: Lexicon, exact: dict[str, EntityType]) -> bool:
+    """Whether a coined-name match could be a paper's own unknown name (memoised per string)."""
+    if " " in token or "/" in token or len(token) < 3 or token in exact:
+        return False
+    return (
+        coined_shape(token) and not lexicon.is_stop(token) and NOT_A_NAME.fullmatch(token) is None
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _intro_cues(text: str) -> tuple[tuple[int, int], ...]:
+    """The proposing-verb cues of text as ``(start, end)``."""
+    return tuple((s0, e0) for s0, e0, cue in find_cues(text) if cue == "intro")
+
+
+def _introduce_main_name(
+    text: str, introduced: dict[str, EntityType], lexicon: Lexicon, exact: dict[str, EntityType]
+) -> None:
+    """A paper that says it presents something but names nothing after the verb ("we
+    present a solution ... PSI-KT is a hierarchical approach"): its most repeated coined
+    name that no lexicon knows is what it introduces (at least twice; an all-capital
+    acronym three times)."""
+    if not any(cue == "intro" and own_verb(text, s0) for s0, _, cue in find_cues(text)):
+        return
+    generic = {a.short for a in find_abbreviations(text) if common_phrase(a.long)}
+    generic |= {short[:-1] for short in generic if short.endswith("s")}  # TPPs -> TPP
+    plausible = lexicon.cached("main-name", new_cache)
+    counts: dict[str, int] = {}
+    for m in NAME.finditer(text):
+        start, end = m.start(), trim(text, m.start(), m.end())
+        if start and (text[start - 1].isalnum() or text[start - 1] in NOT_BEFORE):
+            continue
+        token = text[start:end]
+        if token in generic:
+            continue
+        ok = plausible.get(token)
+        if ok is None:
+            ok = bounded_put(plausible, token, _plausible_main_name(token, lexicon, exact))
+        if ok:
+            counts[token] = counts.get(token, 0) + 1
+    best = max(counts.items(), key=lambda kv: kv[1], default=None)
+    if best is None:
+        return
+    name, count = best
+    start = text.find(name)
+    end = start + len(name)
+    if count >= (3 if name.isupper() else 2) and classify(text, start, end, lexicon, exact):
+        introduced[name] = type_of_introduced(text, start, end, lexicon, exact, None)
+
+
+#: After a Title Case phrase: it is described as a part of the paper's own design.
+_COMPONENT_AFTER = re.compile(
+    r"(?:\s*\(([^()]{1,15})\))?(?:,\s+which\b|\s+(?:module|component|strategy|mechanism|"
+    r"process|stage|mode|layer|block)\b)"
+)
+
+
+def _introduce_components(
+    text: str, introduced: dict[str, EntityType], lexicon: Lexicon, exact: dict[str, EntityType]
+) -> None:
+    """In a paper that introduces something, a Title Case name inside a sentence that is
+    then described (", which ...", "... module", "... strategy") names one of its parts:
+    "Perplexity Consistency, which integrates ...", "a Deep Web Explorer module"."""
+    for m in mid_sentence_title_phrases(text):
+        start, phrase = m.start(), m.group()
+        if phrase in introduced or phrase in exact or lexicon.is_stop(phrase):
+            continue
+        after = _COMPONENT_AFTER.match(text, m.end())
+        if after is None:
+            continue
+        short = after.group(1)
+        if (short is not None and short in exact) or text[max(0, start - 3) : start] == "of ":
+            continue  # a known method spelled out, or what the new one is built from
+        introduced[phrase] = EntityType.METHOD
+
+
+def _introduce_parenthesised(
+    text: str, introduced: dict[str, EntityType], lexicon: Lexicon
+) -> None:
+    """ "We present a ... dataset of ... (ExpTime)": the parenthesised name is introduced.
+
+    The parenthesis must follow a proposing verb of the paper's own ("we propose") within
+    the same clause, with no other cue (using, compared to) in between; the kind comes from
+    the first head noun in between (dataset -> benchmark), and the long form of an acronym
+    is introduced with it.
+    """
+    cues = find_cues(text)
+    longs = {a.short: a.long for a in find_abbreviations(text)}
+    for index, (cue_start, cue_end, cue) in enumerate(cues):
+        if cue != "intro" or not own_verb(text, cue_start):
+            continue
+        window = text[cue_end : cue_end + 140]
+        stop = window.find(". ")
+        window = window if stop < 0 else window[:stop]
+        m = _PARENTHESISED.search(window)
+        if m is None:
+            continue
+        short = m.group(1)
+        limit = cue_end + m.start()
+        tail = _INTRO_TAIL.match(text, cue_end)
+        if (
+            tail is not None
+            and tail.end(1) < limit
+            and text[tail.end(1) : limit].strip()
+            and coined_shape(tail.group(1))
+        ):
+            continue  # "we introduce Ada-GRPO, an adaptation of ... (GRPO)": Ada-GRPO is new
+        later = cues[index + 1 :]
+        if any(s0 < limit and k not in ("intro", "avail") for s0, _, k in later):
+            continue
+        if short in introduced or lexicon.is_stop(short) or not coined_shape(short):
+            continue
+        heads = _HEAD_WORD.findall(window[: m.end() + 40])
+        kind = _HEAD_KIND.get(heads[0].lower(), EntityType.METHOD) if heads else EntityType.METHOD
+        introduced[short] = kind
+        long = longs.get(short)
+        if long and not long.islower():
+            introduced.setdefault(long, kind)

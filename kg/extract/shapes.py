@@ -1,0 +1,312 @@
+"""What a name's string alone says: whether a span is a name at all, where it ends, and
+the kind its shape suggests.
+
+A coined name has a capital or digit after its first letter (vLLM, FlexGen, GPT-4o, o1,
+Qwen2.5-Math-7B, DFloat11, StarCoder+) or is a Title Case hyphen compound (Flash-VStream).
+Its string is checked, strongest evidence first, against the curated lexicons, the
+stop-list, model family stems and parameter counts (``-7B``), and benchmark-like suffixes
+(``-Bench``, ``Eval``, ``QA``); what the string leaves open is settled by the words around
+it (:mod:`kg.extract.context`).
+
+Speed: the same name strings recur across papers, so every decision that depends on the
+string alone (trimming, curated/version/slash checks, stop-list, family stems, suffixes) is
+memoised per lexicon in bounded tables (:func:`bounded_put`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, TypeVar
+
+from kg.extract.lexicon import Lexicon
+from kg.model import EntityType
+
+__all__ = [
+    "FIXED",
+    "NAME",
+    "NOT_A_NAME",
+    "NOT_BEFORE",
+    "PARTS_FOUND",
+    "SKIP",
+    "bounded_put",
+    "coined_shape",
+    "common_phrase",
+    "decide",
+    "generic_span",
+    "name_end",
+    "new_cache",
+    "token_class",
+    "trim",
+]
+
+T = TypeVar("T")
+
+
+#: Coined names: a capital or digit after the first letter (vLLM, FlexGen, GPT-4o, o1,
+#: Qwen2.5-Math-7B, DFloat11, StarCoder+) or a Title-case hyphen compound (Flash-VStream),
+#: with a spaced version or year (NYU Depth v2, LCQuAD 1.0, TREC 2022).
+NAME = re.compile(
+    r"[A-Z0-9][a-z]*(?:[A-Z0-9+][\w+]*|[.\-/][\w+]+)(?:[.\-/][\w+]+)*\+*"
+    r"(?:\s(?:v?\d+\.\d+|v\d+|\d{4})\b)?",
+    re.ASCII,
+)
+
+
+_PARTS = re.compile(r"[-/]")
+
+
+#: Never names: quantities with units (82Hz, 16GB, 4K), citation keys (fu2020d4rl).
+NOT_A_NAME = re.compile(
+    r"(?:\d+x)?\d+(?:\.\d+)?(?:Hz|kHz|MHz|GHz|ms|GB|MB|KB|TB|PB|fps|FPS|K|k|x|X|px|mm|cm|km|kW|mAh|dB)"
+    r"|[a-z]+\d{4}[a-z0-9]*",
+    re.ASCII,
+)
+
+
+#: A bare version after a slash: "MOT16/17/20", "GPT-3.5/4".
+_BARE_VERSION = re.compile(r"\d+(?:\.\d+)?[a-z]?", re.ASCII)
+
+
+#: A name followed by a year.
+_DATED = re.compile(r"(.+?)[-\s]?(?:19|20)\d\d", re.ASCII)
+
+
+#: A name followed by a year or version: the name is looked up alone.
+_VERSIONED = re.compile(r"(.+?)[-\s]?(?:v?\d+(?:\.\d+)*)", re.ASCII)
+
+
+NOT_BEFORE = frozenset("._+-/@\\")
+
+
+#: Lower-case trailing parts that are words, not part of a name (LoRA-based, KV-cache).
+_LOWER_TAIL = re.compile(r"(?:-[a-z][a-z]+)+$", re.ASCII)
+
+
+_MODEL_VARIANT_WORDS = frozenset(
+    [
+        "mini",
+        "base",
+        "large",
+        "small",
+        "tiny",
+        "medium",
+        "xl",
+        "xxl",
+        "chat",
+        "instruct",
+        "it",
+        "hf",
+        "turbo",
+        "preview",
+        "pro",
+        "plus",
+        "distill",
+        "coder",
+        "math",
+        "vision",
+        "flash",
+        "lite",
+        "nano",
+        "max",
+        "ultra",
+        "uncased",
+        "cased",
+    ]
+)
+
+
+_SIZE_ONLY = re.compile(
+    r"(?:\d+x)?\d+(?:\.\d+)?[BbMmKkTtx\u00d7]?|\d+[Dd]|\d+(?:st|nd|rd|th)|[a-z]+\d+", re.ASCII
+)
+
+
+_HARDWARE = re.compile(r"(?:[AHVLTBP]\d{2,4}|RTX.*|GTX.*|TX\d|Jetson.*|M\d|MI\d{3}X?)$", re.ASCII)
+
+
+_BENCH_SUFFIX = re.compile(
+    r"(?:Bench|bench|BENCH|Eval|EVAL|QA|Arena|Leaderboard)(?:[-\s]?(?:v?\d+(?:\.\d+)*|Live|Hard|Lite|Pro|Verified))?$"
+)
+
+
+_ORG_PREFIX = re.compile(
+    r"(?:OpenAI|Meta|Google|Microsoft|Anthropic|Alibaba|Mistral|DeepMind)[-\s]"
+)
+
+
+_SIZE_IN_NAME = re.compile(r"[-_](?:\d+x)?\d+(?:\.\d+)?[BM]\b", re.ASCII)
+
+
+def _family_stems(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(n.lower() for n, k in lexicon.entries if k is EntityType.MODEL)
+
+
+#: Coined names ending in a family stem are models built from it (TimeLlaMA, CodeBERT).
+_FAMILY_SUFFIXES = ("llama", "bert", "qwen", "gpt", "mistral", "gemma", "llava")
+
+
+def _model_stem(token: str, lexicon: Lexicon) -> bool:
+    stems = lexicon.cached("model-stems", _family_stems)
+    org = _ORG_PREFIX.match(token)
+    if org is not None:
+        token = token[org.end() :]
+    low = token.lower()
+    if low.endswith(_FAMILY_SUFFIXES) and not low.startswith(_FAMILY_SUFFIXES):
+        return True
+    head = low.split("-", 1)[0]
+    if head in stems or low in stems:
+        return True
+    alpha = re.match(r"[a-z]+", low)
+    if alpha is None:
+        return False
+    run = alpha.group(0)
+    rest = low[len(run) :]
+    if run in stems and (not rest or not rest[0].isalpha()):
+        return True
+    two = "-".join(low.split("-")[:2])
+    return two in stems
+
+
+def trim(text: str, start: int, end: int) -> int:
+    """New end after dropping lower-case word tails (LoRA-based -> LoRA)."""
+    token = text[start:end]
+    m = _LOWER_TAIL.search(token)
+    if m is None:
+        return end
+    parts = token[m.start() :].split("-")[1:]
+    keep = 0
+    for part in parts:
+        if part.lower() in _MODEL_VARIANT_WORDS:
+            keep += 1
+        else:
+            break
+    if keep == len(parts):
+        return end
+    return start + m.start() + sum(len(p) + 1 for p in parts[:keep])
+
+
+#: Decisions about one name string, memoised per lexicon (see :func:`decide`).
+SKIP, FIXED, PARTS_FOUND, _CLASSIFY = "skip", "fixed", "parts", "classify"
+
+
+#: Memo tables are cleared when they reach this size (bounded memory on huge corpora).
+_MEMO_LIMIT = 200_000
+
+
+def new_cache(_: Lexicon) -> dict[str, Any]:
+    return {}
+
+
+def bounded_put(table: dict[str, T], key: str, value: T) -> T:
+    if len(table) >= _MEMO_LIMIT:
+        table.clear()
+    table[key] = value
+    return value
+
+
+def name_end(raw: str) -> int:
+    """End of a coined-name match relative to its start: a spaced year or version is kept
+    only after a coined name, and lower-case word tails are dropped."""
+    end = len(raw)
+    if " " in raw:
+        head = raw.split(" ", 1)[0]
+        if not coined_shape(head):
+            end = len(head)
+    return trim(raw, 0, end)
+
+
+def decide(token: str, lexicon: Lexicon, exact: dict[str, EntityType]) -> tuple[Any, ...]:
+    """What the text of a coined-name match is, as far as the string alone tells.
+
+    ``(SKIP,)`` not a name; ``(FIXED, (type, confidence, rule))`` a curated name (or one
+    with a version); ``(PARTS_FOUND, ((offset, length, type), ...))`` a slash pair of
+    curated names (DPO/SimPO); ``(_CLASSIFY,)`` a name whose type depends on its context.
+    """
+    if len(token) < 2 or (token[0].isdigit() and token.lower() == token):
+        return (SKIP,)
+    known = exact.get(token)
+    if known is not None:  # curated names, also plain words (Llama) and Self-Refine
+        return (FIXED, (known, 0.95, "lexicon"))
+    if token.isalpha() and token[1:].islower():
+        return (SKIP,)  # an ordinary capitalised word
+    if NOT_A_NAME.fullmatch(token) or (token[0].islower() and len(token) < 3):
+        return (SKIP,)
+    versioned = _VERSIONED.fullmatch(token)
+    if versioned is not None and versioned.group(1) in exact:
+        # A curated name with a year or version: SATCOMP-2022, TREC 2022, MOT20.
+        return (FIXED, (exact[versioned.group(1)], 0.9, "lexicon-version"))
+    dated = _DATED.fullmatch(token)
+    if dated is not None and lexicon.is_stop(dated.group(1)):
+        return (SKIP,)  # a venue or organisation with a year: WWW 2025, NeurIPS 2024
+    if "/" in token:
+        parts = token.split("/")
+        first = exact.get(parts[0])
+        if first is not None and all(_BARE_VERSION.fullmatch(p) for p in parts[1:]):
+            return (FIXED, (first, 0.9, "lexicon-version"))  # MOT16/17/20
+        kinds = [
+            exact.get(p) or (EntityType.MODEL if _model_stem(p, lexicon) else None) for p in parts
+        ]
+        if all(kinds) and all(len(p) > 1 for p in parts):
+            found = []
+            pos = 0
+            for part, part_kind in zip(parts, kinds, strict=True):  # DPO/SimPO
+                if part_kind is not None:
+                    found.append((pos, len(part), part_kind))
+                pos += len(part) + 1
+            return (PARTS_FOUND, tuple(found))
+        if token[0].isdigit():
+            return (SKIP,)  # 1/N, 3/4: fractions
+    if not coined_shape(token) or all(
+        lexicon.is_stop(part) for part in _PARTS.split(token) if part
+    ):
+        return (SKIP,)
+    return (_CLASSIFY,)
+
+
+def token_class(
+    token: str, lexicon: Lexicon, exact: dict[str, EntityType]
+) -> tuple[bool, tuple[EntityType, float, str] | None, bool]:
+    """What a name's string alone says of its type: ``(decided, result, plural acronym)``.
+
+    When ``decided`` the result stands whatever the context; otherwise the context is read
+    first and ``result`` is the fallback (a plural acronym falling back to nothing unless the
+    paper defines it with a Title Case long form).
+    """
+    kind = exact.get(token)
+    if kind is not None:
+        return True, (kind, 0.95, "lexicon"), False
+    if lexicon.is_stop(token) or _SIZE_ONLY.fullmatch(token) or _HARDWARE.match(token):
+        return True, None, False
+    if _BENCH_SUFFIX.search(token):
+        return True, (EntityType.BENCHMARK, 0.85, "suffix"), False
+    if _model_stem(token, lexicon):
+        return True, (EntityType.MODEL, 0.9, "family"), False
+    if _SIZE_IN_NAME.search(token):
+        return True, (EntityType.MODEL, 0.8, "size"), False
+    plural = token.endswith("s") and token[:-1].isupper()
+    if any(ch.islower() for ch in token):
+        return False, (EntityType.METHOD, 0.6, "coined"), plural
+    if sum(ch.isalpha() for ch in token) >= 3:
+        return False, (EntityType.METHOD, 0.45, "acronym"), plural
+    return False, None, plural
+
+
+def coined_shape(token: str) -> bool:
+    """A digit, an all-caps part, or a capital inside a part: not just Title Case words."""
+    if token.endswith("+") or any(c.isdigit() for c in token):
+        return True
+    for part in token.split("-"):
+        if (len(part) >= 2 and part.isupper()) or any(c.isupper() for c in part[1:]):
+            return True
+    return False
+
+
+def generic_span(text: str, lexicon: Lexicon) -> bool:
+    words = text.split()
+    return lexicon.is_stop(text) or all(w.lower() == w for w in words)
+
+
+def common_phrase(long: str) -> bool:
+    """Whether an acronym's long form is a common noun phrase, written in lower case at both
+    ends ("temporal point processes", "generalized Gaussian distribution"), not a name."""
+    words = long.split()
+    return bool(words) and words[0][:1].islower() and words[-1][:1].islower()

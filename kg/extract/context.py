@@ -79,7 +79,7 @@ _TITLE_HEAD_MODEL = re.compile(
 #: Before a name: an evaluation clause whose list the name is in ("results on A, B and").
 _EVAL_BEFORE = re.compile(
     r"(?:datasets?|benchmarks?|evaluat\w*|experiments?|results|tested|test sets?|"
-    r"splits?|accuracy|performance|scores?|rates?)\b[^.;:]{0,80}?"
+    r"splits?|accuracy|performance|scores?|rates?)\b(?:[^.;:]|(?<=\d)\.(?=\d)){0,80}?"
     r"(?:\b(?:on|across|including|such as|like|namely|over)\s+|\((?:e\.g\.|i\.e\.),?\s*"
     r"|(?<=sets )\(|(?<=marks )\()"
     r"(?:the\s+)?(?:[\w.+-]+(?:\s[\w.+-]+)?(?:\s*\([^()]{0,30}\))?"
@@ -118,7 +118,7 @@ _EVAL_BEFORE_REVERSED = re.compile(
     r"(?:\s+eht)?"
     r"(?:\s+(?:no|ssorca|gnidulcni|sa hcus|ekil|yleman|revo)\b|\s*,?(?:\.g\.e|\.e\.i)\("
     r"|\((?= stes)|\((?= skram))"
-    r"[^.;:]{0,80}"
+    r"(?:[^.;:]|(?<=\d)\.(?=\d)){0,80}"
     r"\b(?:s?tesatad|s?kramhcneb|\w*taulave|s?tnemirepxe|stluser|detset|s?tes tset|s?tilps|"
     r"ycarucca|ecnamrofrep|s?erocs|s?etar)",
     re.IGNORECASE,  # "Experiments on X" opens a sentence

@@ -78,10 +78,13 @@ _TITLE_HEAD_MODEL = re.compile(
 
 #: Before a name: an evaluation clause whose list the name is in ("results on A, B and").
 _EVAL_BEFORE = re.compile(
-    r"(?:datasets?|benchmarks?|evaluat\w*|experiments?|results|tested|test sets?|"
+    r"(?:(?:datasets?|benchmarks?|evaluat\w*|experiments?|results|tested|test sets?|"
     r"splits?|accuracy|performance|scores?|rates?)\b(?:[^.;:]|(?<=\d)\.(?=\d)){0,80}?"
     r"(?:\b(?:on|across|including|such as|like|namely|over)\s+|\((?:e\.g\.|i\.e\.),?\s*"
     r"|(?<=sets )\(|(?<=marks )\()"
+    # a claimed result: "gains on X", "outperforms A on X" ("gains over A" names a baseline)
+    r"|(?:achiev\w*|improv\w*|gains?|outperform\w*|surpass\w*|state-of-the-art|SOTA)\b"
+    r"(?:[^.;:]|(?<=\d)\.(?=\d)){0,80}?\b(?:on|across)\s+)"
     r"(?:the\s+)?(?:[\w.+-]+(?:\s[\w.+-]+)?(?:\s*\([^()]{0,30}\))?"
     r"(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)){0,6}$"
 )
@@ -105,6 +108,13 @@ _EVAL_WORDS = (
     "performance",
     "score",
     "rate",
+    "achiev",
+    "improv",
+    "gain",
+    "outperform",
+    "surpass",
+    "state-of-the-art",
+    "SOTA",
 )
 
 
@@ -116,11 +126,13 @@ _EVAL_BEFORE_REVERSED = re.compile(
     r"\n?(?:(?:\s*,|\s+dna\s+|\s+ro\s+|\s+dna\s+,)(?:\)[^()]{0,30}\(\s*)?"
     r"(?:[\w.+-]+\s)?[\w.+-]+){0,6}"
     r"(?:\s+eht)?"
-    r"(?:\s+(?:no|ssorca|gnidulcni|sa hcus|ekil|yleman|revo)\b|\s*,?(?:\.g\.e|\.e\.i)\("
+    r"(?:(?:\s+(?:no|ssorca|gnidulcni|sa hcus|ekil|yleman|revo)\b|\s*,?(?:\.g\.e|\.e\.i)\("
     r"|\((?= stes)|\((?= skram))"
     r"(?:[^.;:]|(?<=\d)\.(?=\d)){0,80}"
     r"\b(?:s?tesatad|s?kramhcneb|\w*taulave|s?tnemirepxe|stluser|detset|s?tes tset|s?tilps|"
-    r"ycarucca|ecnamrofrep|s?erocs|s?etar)",
+    r"ycarucca|ecnamrofrep|s?erocs|s?etar)"
+    r"|\s+(?:no|ssorca)\b(?:[^.;:]|(?<=\d)\.(?=\d)){0,80}"
+    r"\b(?:\w*veihca|\w*vorpmi|s?niag|\w*mrofreptuo|\w*ssaprus|tra-eht-fo-etats|ATOS))",
     re.IGNORECASE,  # "Experiments on X" opens a sentence
 )
 

@@ -110,6 +110,14 @@ _WINDOW_PIECES = st.sampled_from(
         "accuracy",
         "generates",
         "scores",
+        "achieves",
+        "improvement",
+        "gains",
+        "outperforms",
+        "surpassing",
+        "state-of-the-art",
+        "SOTA",
+        "4.5%",
         " on ",
         " across ",
         " including ",
@@ -158,6 +166,9 @@ def test_reversed_eval_pattern_examples() -> None:
         ("results on GSM8K. Then ", False),
         ("results on A,\n", True),
         ("results on A\n", False),
+        ("accuracy of 97.28% on ", True),
+        ("outperforms Zorp-1 on A and ", True),
+        ("shows gains over ", False),
     ]:
         assert (_EVAL_BEFORE.search(window) is not None) is expected, window
         assert (_EVAL_BEFORE_REVERSED.match(window[::-1]) is not None) is expected, window

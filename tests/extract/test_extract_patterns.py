@@ -225,3 +225,13 @@ def test_decimal_figures_do_not_break_an_evaluation_clause() -> None:
     assert got["Zk-2q"] == ("benchmark", "evaluates_on")
     got = found("It yields a 46.8% accuracy gain. Then we tune it with Zk-2q.")
     assert got["Zk-2q"][0] == "method"  # a sentence's full stop still ends the clause
+
+
+def test_a_claimed_result_on_a_name_makes_it_a_benchmark() -> None:
+    got = found("Zorp-1 outperforms all baselines on Qelt-7 and Vanta-3.")
+    assert got["Qelt-7"] == ("benchmark", "evaluates_on")
+    assert got["Vanta-3"][0] == "benchmark"
+    got = found("It achieves state-of-the-art accuracy across Qelt-7, with 3.2% gains.")
+    assert got["Qelt-7"][0] == "benchmark"
+    got = found("It shows consistent gains over Zorp-1 in every setting.")
+    assert got["Zorp-1"][0] == "method"  # "gains over X": X is a baseline

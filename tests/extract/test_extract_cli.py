@@ -11,6 +11,9 @@ import pytest
 from click.testing import CliRunner
 from kg_cli.main import cli
 
+from kg.extract.scoring import score_paper
+from kg.model import EntityType, Field, Mention, Role
+
 ROOT = Path(__file__).resolve().parents[2]
 KEYS = ["confidence", "end", "extractor", "field", "role", "start", "text", "type"]
 
@@ -110,3 +113,16 @@ def test_quality_floors(split: str, seed_corpus: Path) -> None:
     for kind in ("method", "benchmark", "model", "repo"):
         assert score.types[kind].f1 >= floors[kind], (kind, score.types[kind])
     assert score.introduced_accuracy >= floors["intro"]
+
+
+def test_bootstrap_intervals_bracket_the_figure() -> None:
+    quality = _quality()
+    gold = [{"text": "FooNet", "type": "method", "role": "introduces"}]
+    hit = Mention("p", "FooNet", EntityType.METHOD, Role.INTRODUCES, Field.ABSTRACT, 0, 6, "x", 1.0)
+    right, wrong = score_paper([hit], gold), score_paper([], gold)
+    same = quality.bootstrap([right] * 20, rounds=200)
+    assert same["method"] == (1.0, 1.0)
+    assert same["introduced"] == (1.0, 1.0)
+    mixed = quality.bootstrap([right] * 10 + [wrong] * 10, rounds=400)
+    low, high = mixed["introduced"]
+    assert 0.2 < low < 0.5 < high < 0.8  # the point figure is 0.5

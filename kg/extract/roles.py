@@ -6,7 +6,7 @@ Roles come from cue phrases in the sentence that holds the mention:
 role           cues (the nearest cue before the mention in its sentence wins)
 =============  ==================================================================
 introduces     the name before a title's colon; "we propose/introduce/present X";
-               "called/dubbed/named/termed X" (decided in :mod:`kg.extract.names`);
+               "called/dubbed/named/termed X" (decided in :mod:`kg.extract.introductions`);
                "our approach, X"; a link after "code/data is available at" (for
                anything but a link, "publicly available" introduces nothing);
                "we introduce X, an adaptation of Y" makes Y used, not introduced
@@ -61,7 +61,7 @@ ROLE_ORDER: tuple[Role, ...] = (
 _RANK = {role: i for i, role in enumerate(ROLE_ORDER)}
 
 #: Cue phrases by kind, lower case; a trailing ``*`` lets the word go on (outperform*).
-#: "intro" verbs introduce a name (used by :mod:`kg.extract.names`); "avail" marks a
+#: "intro" verbs introduce a name (used by :mod:`kg.extract.introductions`); "avail" marks a
 #: link to the paper's own code or data.
 CUE_PHRASES: dict[str, tuple[str, ...]] = {
     "intro": (

@@ -233,7 +233,28 @@ def type_of_introduced(
             return EntityType.BENCHMARK
         if _TITLE_HEAD_MODEL.match(title_rest):
             return EntityType.MODEL
-    return EntityType.METHOD
+    head = _head_of_naming_clause(text, start)
+    return EntityType.METHOD if head is None else _HEAD_KINDS[head - 1]
+
+
+def _head_of_naming_clause(text: str, start: int) -> int | None:
+    """The group of :data:`_NAMED_AFTER_HEAD` (1 benchmark, 2 model, 3 method) of the head
+    nearest before a name that a naming word introduces, or None."""
+    found = None
+    pos = max(0, start - 160)
+    while (m := _NAMED_AFTER_HEAD.search(text, pos, start)) is not None:
+        found, pos = m.lastindex, m.start() + 1
+    return found
+
+
+#: A head noun a few words after "a"/"an" whose clause then names the thing: "a novel model
+#: for Task 2, named X", "a new dataset of 10k dialogues, called X". The nearest such head
+#: before the naming word says the kind.
+_NAMED_AFTER_HEAD = re.compile(
+    r"\ban?\s+(?:[\w-]+\s+){0,3}?(?:(dataset|benchmark|corpus|suite|testbed)|(model)|"
+    r"(framework|system|method|algorithm|approach|technique|architecture|pipeline|agent))"
+    r"(?![\w-])[^.;:()]{0,80}?\b(?:called|named|dubbed|termed)\s+[\"“']?$"
+)
 
 
 def kind_said(text: str, name: str) -> EntityType | None:

@@ -235,3 +235,15 @@ def test_a_claimed_result_on_a_name_makes_it_a_benchmark() -> None:
     assert got["Qelt-7"][0] == "benchmark"
     got = found("It shows consistent gains over Zorp-1 in every setting.")
     assert got["Zorp-1"][0] == "method"  # "gains over X": X is a baseline
+
+
+def test_a_naming_clause_takes_the_kind_of_its_head_noun() -> None:
+    got = found("We propose a novel model for ranking, named Zeta Fold Network (ZFN).")
+    assert got["Zeta Fold Network"] == ("model", "introduces")
+    assert got["ZFN"] == ("model", "introduces")
+    got = found("We build a large dataset of annotated proofs, called Proofy.")
+    assert got["Proofy"] == ("benchmark", "introduces")
+    got = found("We design a framework around a compact model, dubbed Zorbit.")
+    assert got["Zorbit"][0] == "model"  # the nearest head noun
+    got = found("We propose a model-agnostic framework, named Zorbit.")
+    assert got["Zorbit"][0] == "method"  # "model-agnostic" is no head

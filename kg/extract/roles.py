@@ -226,6 +226,14 @@ def _cue_automaton() -> Any:
     return automaton
 
 
+#: A uses cue that makes a benchmark a few words on training or source data ("trained on X",
+#: "built upon the X corpus", "fine-tuned on X"); other uses cues ("using X"), and these
+#: further off ("training on raw data (5.7% -> 25.4% on X)"), still read as evaluation.
+_BUILT_FROM_DATA = re.compile(
+    r"(?:train|fine-?tun|distill|built\s+(?:on|upon)|builds?\s+(?:on|upon)|based\s+on|"
+    r"on\s+top\s+of)",
+    re.IGNORECASE,
+)
 #: After "over": a number, so the word says "more than", not "compared with".
 _QUANTITY = re.compile(r"\s+(?:\d|a (?:hundred|thousand|million|billion|dozen)\b|half\b)")
 
@@ -294,6 +302,13 @@ def _role_before(
             background = background or cue == "background"
             continue
         role = _fit(_CUE_ROLE[cue], kind)
+        if (
+            kind is EntityType.BENCHMARK
+            and cue == "uses"
+            and at - end <= 30
+            and _BUILT_FROM_DATA.match(text, start)
+        ):
+            role = Role.USES  # a dataset trained on or built upon, not reported on
         if weak is not None:
             return role if role is Role.COMPARES_WITH else weak
         is_weak = entity_like and (cue == "eval" or (cue == "uses" and end - start <= 4))

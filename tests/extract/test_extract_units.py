@@ -150,6 +150,15 @@ def test_introduction_cues(abstract: str, name: str, kind: str) -> None:
         # "over" before a number is a quantity: the default role stands
         ("We fine-tune it, with over 11x speed-ups on ", EntityType.MODEL, Role.USES),
         ("Over 1,000 runs across ", EntityType.MODEL, Role.USES),
+        # a dataset trained on or built upon is used; one reported on is evaluated on
+        ("The model is trained on ", EntityType.BENCHMARK, Role.USES),
+        ("We build upon the ", EntityType.BENCHMARK, Role.USES),
+        ("We evaluate it using ", EntityType.BENCHMARK, Role.EVALUATES_ON),
+        (
+            "Unlike training on raw data, it reaches 25.4% on ",
+            EntityType.BENCHMARK,
+            Role.EVALUATES_ON,
+        ),
     ],
 )
 def test_cue_roles(before: str, kind: EntityType, role: Role) -> None:

@@ -473,6 +473,8 @@ def assign_roles(
     placed: list[tuple[Mention, Role, int, int, tuple[EntityType, str]]] = []
     best: dict[tuple[EntityType, str], Role] = {}
     long_forms = _long_form_keys(paper)
+    demoted: set[tuple[EntityType, str]] = set()  # famous names kept from introduces
+    opened: set[tuple[EntityType, str]] = set()  # names introduced by opening the title
     for m in mentions:
         text = paper.title if m.field is Field.TITLE else paper.abstract
         if m.field not in spans:
@@ -497,12 +499,29 @@ def assign_roles(
         famous = (m.type, key) in known or (m.text.endswith("s") and (m.type, key[:-1]) in known)
         long_key, long_opens_title = long_forms.get(m.text, ("", False))
         famous = famous or (m.type, long_key) in known  # SMC, as Sequential Monte Carlo
+        entity = (m.type, key)
         if role is Role.INTRODUCES and famous and not (_opens_title(m) or long_opens_title):
             role = _DEFAULT[m.type]
-        entity = (m.type, key)
+            demoted.add(entity)
+        elif role is Role.INTRODUCES and _opens_title(m):
+            opened.add(entity)
         placed.append((m, role, s_start, s_end, entity))
         if entity not in best or _RANK[role] < _RANK[best[entity]]:
             best[entity] = role
+    # An acronym and its long form name one entity: both take the stronger role. A famous
+    # form kept from being introduced is introduced only with a partner that opens the
+    # title ("LoRA: ..." introduces Low-Rank Adaptation; "Tree of Trials (ToT)" is no ToT).
+    for short, (long_key, _) in long_forms.items():
+        short_key = _KEYS.get(short) or compact_key(short)
+        for kind in EntityType:
+            a, b = (kind, short_key), (kind, long_key)
+            role_a, role_b = best.get(a), best.get(b)
+            if role_a is None or role_b is None or role_a is role_b:
+                continue
+            strong, weak = (a, b) if _RANK[role_a] < _RANK[role_b] else (b, a)
+            if best[strong] is Role.INTRODUCES and weak in demoted and strong not in opened:
+                continue
+            best[weak] = best[strong]
     return [
         Mention(
             m.paper_id,

@@ -247,3 +247,16 @@ def test_a_naming_clause_takes_the_kind_of_its_head_noun() -> None:
     assert got["Zorbit"][0] == "model"  # the nearest head noun
     got = found("We propose a model-agnostic framework, named Zorbit.")
     assert got["Zorbit"][0] == "method"  # "model-agnostic" is no head
+
+
+def test_an_acronym_and_its_long_form_share_the_stronger_role() -> None:
+    title = "LoRA: Low-Rank Adaptation of Large Language Models"
+    got = found("We propose Low-Rank Adaptation (LoRA), which freezes weights.", title)
+    assert got["LoRA"] == ("method", "introduces")
+    assert got["Low-Rank Adaptation"] == ("method", "introduces")
+    abstract = "Methods such as Direct Policy Optimization (DPO) exist. We fine-tune with DPO."
+    assert found(abstract)["Direct Policy Optimization"] == ("method", "uses")
+    # A new long form for a famous acronym does not make the famous name introduced.
+    got = found("We introduce Tree of Trials (ToT), a new framework. GPT-4 with ToT wins.")
+    assert got["Tree of Trials"] == ("method", "introduces")
+    assert got["ToT"][1] != "introduces"

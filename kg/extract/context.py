@@ -253,7 +253,7 @@ def _head_of_naming_clause(text: str, start: int) -> int | None:
 _NAMED_AFTER_HEAD = re.compile(
     r"\ban?\s+(?:[\w-]+\s+){0,3}?(?:(dataset|benchmark|corpus|suite|testbed)|(model)|"
     r"(framework|system|method|algorithm|approach|technique|architecture|pipeline|agent))"
-    r"(?![\w-])[^.;:()]{0,80}?\b(?:called|named|dubbed|termed)\s+[\"“']?$"
+    r"(?![\w-])[^.;:()]{0,80}?\b(?:called|named|dubbed|termed)\s+(?:as\s+)?[\"“']?$"
 )
 
 

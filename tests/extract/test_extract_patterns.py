@@ -241,7 +241,7 @@ def test_a_naming_clause_takes_the_kind_of_its_head_noun() -> None:
     got = found("We propose a novel model for ranking, named Zeta Fold Network (ZFN).")
     assert got["Zeta Fold Network"] == ("model", "introduces")
     assert got["ZFN"] == ("model", "introduces")
-    got = found("We build a large dataset of annotated proofs, called Proofy.")
+    got = found("We build a large dataset of annotated proofs, termed as Proofy.")
     assert got["Proofy"] == ("benchmark", "introduces")
     got = found("We design a framework around a compact model, dubbed Zorbit.")
     assert got["Zorbit"][0] == "model"  # the nearest head noun

@@ -13,16 +13,18 @@ introduces     the name before a title's colon; "we propose/introduce/present X"
 evaluates_on   "evaluated/tested/experiments/results on", "benchmarks such as",
                "on X and Y" (a benchmark's default)
 compares_with  "compared to/with", "outperforms", "surpasses", "than", "baselines
-               such as", "over", "versus", "matches", "on par with"
+               such as", "over" (not before a number), "versus", "matches"
 uses           "built on", "based on", "using", "fine-tune", "implemented in",
-               "leverages", "applies", "extends", "with", "via"
+               "leverages", "applies", "extends", "with", "via"; a benchmark only
+               a few words after "trained on", "fine-tuned on", "built upon"
 mentions       none of the above; for methods and models, examples of prior work
                ("such as", "recent", "existing") and "without X"
 =============  ==================================================================
 
 An entity named several times in a paper keeps its strongest role, in the order
 introduces > evaluates_on > compares_with > uses > mentions, so every mention of it in the
-paper carries the same role (what the graph's paper -> entity edge records).
+paper carries the same role (what the graph's paper -> entity edge records); an acronym and
+its long form count as one entity.
 """
 
 from __future__ import annotations

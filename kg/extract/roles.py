@@ -13,7 +13,8 @@ introduces     the name before a title's colon; "we propose/introduce/present X"
 evaluates_on   "evaluated/tested/experiments/results on", "benchmarks such as",
                "on X and Y" (a benchmark's default)
 compares_with  "compared to/with", "outperforms", "surpasses", "than", "baselines
-               such as", "over" (not before a number), "versus", "on par with"
+               such as", "over" (not before a number), "versus", "matches",
+               "on par with"
 uses           "built on", "based on", "using", "fine-tune", "implemented in",
                "leverages", "applies", "extends", "with", "via"; a benchmark only
                a few words after "trained on", "fine-tuned on", "built upon"

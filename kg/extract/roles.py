@@ -448,6 +448,16 @@ def _opens_title(m: Mention) -> bool:
 _KEYS: dict[str, str] = {}
 
 
+def _key(text: str) -> str:
+    """:func:`kg.text.compact_key` of text, memoised in :data:`_KEYS`."""
+    key = _KEYS.get(text)
+    if key is None:
+        if len(_KEYS) >= 100_000:
+            _KEYS.clear()
+        key = _KEYS[text] = compact_key(text)
+    return key
+
+
 def assign_roles(
     paper: Paper,
     mentions: Sequence[Mention],
@@ -493,11 +503,7 @@ def assign_roles(
                 cue_ends[m.field] = [e for _, e, _ in cues[m.field]]
             begin = max(s_start, m.start - _LOOKBACK)
             role = _role_before(cues[m.field], cue_ends[m.field], begin, m.start, m.type, text)
-        key = _KEYS.get(m.text)
-        if key is None:
-            if len(_KEYS) >= 100_000:
-                _KEYS.clear()
-            key = _KEYS[m.text] = compact_key(m.text)
+        key = _key(m.text)
         # A plural is written with a lower-case "s" (CoTs); RAFTS is not the plural of RAFT.
         famous = (m.type, key) in known or (m.text.endswith("s") and (m.type, key[:-1]) in known)
         long_key, long_opens_title = long_forms.get(m.text, ("", False))
@@ -515,7 +521,7 @@ def assign_roles(
     # form kept from being introduced is introduced only with a partner that opens the
     # title ("LoRA: ..." introduces Low-Rank Adaptation; "Tree of Trials (ToT)" is no ToT).
     for short, (long_key, _) in long_forms.items():
-        short_key = _KEYS.get(short) or compact_key(short)
+        short_key = _key(short)
         for kind in EntityType:
             a, b = (kind, short_key), (kind, long_key)
             role_a, role_b = best.get(a), best.get(b)

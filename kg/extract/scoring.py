@@ -21,7 +21,7 @@ from kg.extract.repos import normalise_url
 from kg.extract.roles import ROLE_ORDER
 from kg.model import EntityType, Mention, Role
 
-__all__ = ["Counts", "Score", "score_paper", "score_papers"]
+__all__ = ["Counts", "Score", "score_paper"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,13 +156,3 @@ def score_paper(
         for t in EntityType
     }
     return Score(counts, roles, len(intro), found, tuple(errors))
-
-
-def score_papers(
-    pairs: Iterable[tuple[Iterable[Mention], Sequence[Mapping[str, Any]], str]],
-) -> Score:
-    """Sum of :func:`score_paper` over ``(mentions, gold entities, label)`` triples."""
-    total = Score()
-    for mentions, gold, label in pairs:
-        total = total + score_paper(mentions, gold, label=label)
-    return total

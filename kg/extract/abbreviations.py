@@ -16,7 +16,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-__all__ = ["Abbreviation", "find_abbreviations"]
+__all__ = ["Abbreviation", "find_abbreviations", "stands_for"]
 
 #: A parenthesised short form: 2-12 characters, starting with a letter or digit, one word.
 _PAREN = re.compile(r"\(([A-Za-z0-9][\w.+&/-]{0,11})[;,)]", re.ASCII)
@@ -67,6 +67,25 @@ def _best_long_form(short: str, candidate: str) -> int | None:
 
 
 _PARTS = re.compile(r"[^\s-]+")
+
+
+def stands_for(short: str, long: str) -> bool:
+    """Whether an acronym with two or more capitals spells the whole of long, its first
+    letter starting long's first word (so an unparenthesised "Robust Preference
+    Optimization RPO" can be read as a definition).
+
+    Examples
+    --------
+    >>> stands_for("SRPO", "Self-Improving Robust Preference Optimization")
+    True
+    >>> stands_for("GPT", "Robust Preference Optimization"), stands_for("Adam", "Adaptive Moment")
+    (False, False)
+    """
+    return (
+        sum(ch.isupper() for ch in short) >= 2
+        and len(long) > len(short)
+        and _best_long_form(short, long) == 0
+    )
 
 
 def _cover_capitals(short: str, candidate: str, offset: int) -> int:

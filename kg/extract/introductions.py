@@ -18,7 +18,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-from kg.extract.abbreviations import find_abbreviations
+from kg.extract.abbreviations import find_abbreviations, stands_for
 from kg.extract.context import (
     APPOSITION,
     classify,
@@ -120,7 +120,7 @@ _INTRO_TAIL = re.compile(
     r"lightweight|first|open-source|large-scale|comprehensive|challenging|framework|method|"
     r"benchmark|dataset|model|system|approach|algorithm)\s+)*"
     r"[\"“']?([A-Z][\w+*]*(?:\.[\w+*]+)*(?:(?:[\- ]|-(?:and|or|of|to|then|the|in|for)-)"
-    r"[A-Z0-9][\w+*]*(?:\.[\w+*]+)*){0,3})"
+    r"[A-Z0-9][\w+*]*(?:\.[\w+*]+)*){0,5})"
 )
 
 
@@ -143,10 +143,13 @@ _LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
 _NOVEL = re.compile(r"(?:,|\s--?|\s\u2014|\s+is)\s*an?\s+(?:new|novel)\b")
 
 
-#: "a new algorithm (GLOW)", "a novel benchmark (SynthX)": the head says what is new.
+#: "a new algorithm (GLOW)", "a novel benchmark, SynthX,", "a more efficient counterpart,
+#: HyGLOW,": the head says what is new.
 _NEW_NAMED = re.compile(
-    r"\ban?\s+(?:new|novel)\s+(?:[\w-]+\s+){0,3}?(algorithm|method|framework|model|dataset|"
-    r"benchmark|approach|architecture|technique|system)s?\s+\(([A-Za-z][\w+.-]{1,15})\)"
+    r"\ban?\s+(?:new|novel|more\s+[a-z]+|(?:simpler|faster|cheaper|lighter|stronger))\s+"
+    r"(?:[\w-]+\s+){0,3}?(algorithm|method|framework|model|dataset|benchmark|approach|"
+    r"architecture|technique|system|variant|counterpart|extension|version)s?"
+    r"(?:\s+\(([A-Za-z][\w+.-]{1,15})\)|,\s+([A-Za-z][\w+.-]{1,30}),)"
 )
 
 
@@ -214,6 +217,7 @@ def introduced_names(paper: Paper, lexicon: Lexicon) -> dict[str, EntityType]:
     for text in (title, abstract):
         if " new" in text or " novel" in text:
             _introduce_novel(text, introduced, lexicon)
+        _introduce_new_named(text, introduced, lexicon)
         if "(" in text:
             _introduce_parenthesised(text, introduced, lexicon)
     exact = lexicon.by_name
@@ -298,10 +302,17 @@ def _introduce_cued(text: str, introduced: dict[str, EntityType], lexicon: Lexic
             continue
         if len(name.split()) > 1 and not all(w[:1].isupper() for w in name.split()):
             name = name.split()[0]
+        long, _, short = name.rpartition(" ")
+        if " " in long and len(short) >= 2 and short.isupper():
+            # "proposing Robust Preference Optimization RPO": the acronym is not part of the
+            # long form; it is a second name if it spells it.
+            name, short = long, short if stands_for(short, long) else ""
         if name not in introduced:
             introduced[name] = type_of_introduced(
                 text, name_start, name_start + len(name), lexicon, exact, None
             )
+            if name == long and short:
+                introduced.setdefault(short, introduced[name])
 
 
 def _introduce_ours(text: str, introduced: dict[str, EntityType], lexicon: Lexicon) -> None:
@@ -340,8 +351,7 @@ def _introduce_title_lead(title: str, introduced: dict[str, EntityType], lexicon
 
 
 def _introduce_novel(text: str, introduced: dict[str, EntityType], lexicon: Lexicon) -> None:
-    """ "X, a novel ...", "X is a new ...", "a new algorithm (X)"."""
-    exact = lexicon.by_name
+    """ "X, a novel ...", "X is a new ..."."""
     for m in _NOVEL.finditer(text):
         before = text[max(0, m.start() - 80) : m.start()]
         last_name = _LAST_NAME.search(before)
@@ -354,8 +364,13 @@ def _introduce_novel(text: str, introduced: dict[str, EntityType], lexicon: Lexi
                     for a in find_abbreviations(text):
                         if a.short == name and long.endswith(a.long):
                             introduced.setdefault(a.long, EntityType.METHOD)
-    for m in _NEW_NAMED.finditer(text):  # "a new algorithm (GLOW)"
-        name = m.group(2)
+
+
+def _introduce_new_named(text: str, introduced: dict[str, EntityType], lexicon: Lexicon) -> None:
+    """ "a new algorithm (X)", "a novel benchmark, X,", "a more efficient counterpart, X,"."""
+    exact = lexicon.by_name
+    for m in _NEW_NAMED.finditer(text):
+        name = m.group(2) or m.group(3)
         if not lexicon.is_stop(name) and coined_shape(name) and name not in exact:
             introduced.setdefault(name, _HEAD_KIND.get(m.group(1), EntityType.METHOD))
 

@@ -337,11 +337,17 @@ _WE = re.compile(
     r"\b(?:[Ww]e|[Tt]his (?:paper|work)|[Hh]ere|[Oo]ur)"
     r"(?:\s+(?!previously\b|earlier\b|formerly\b|once\b|had\b)\w+)?\s+$"
 )
-#: ... or the verb is the second of the paper's own ("we streamline ... and propose").
+#: ... or the verb is the second of the paper's own ("we streamline ... and propose"), or
+#: the means of it ("we address this challenge by proposing").
 _WE_AND = re.compile(
-    r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s[^.;:!?]{0,120}\s(?:and|then)\s+"
+    r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s[^.;:!?]{0,120}\s(?:and|then|by)\s+"
     r"(?:also\s+|further\s+|then\s+|\w+ly\s+)?$"
 )
+
+
+#: The proposing verbs that may follow "by": "by proposing X" names the paper's own X, "by
+#: using X" does not (and is no "intro" cue anyway).
+_GERUNDS = ("proposing", "introducing", "presenting", "developing", "designing", "building")
 
 
 def own_verb(text: str, start: int) -> bool:
@@ -350,15 +356,20 @@ def own_verb(text: str, start: int) -> bool:
 
     Examples
     --------
-    >>> t = "We revisit X and propose Y. Others proposed Z."
-    >>> own_verb(t, t.index("propose Y")), own_verb(t, t.index("proposed Z"))
-    (True, False)
+    >>> t = "We revisit X and propose Y. Others proposed Z. We fix it by proposing W."
+    >>> [own_verb(t, t.index(v)) for v in ("propose Y", "proposed Z", "proposing W")]
+    [True, False, True]
     """
     window = text[max(0, start - 160) : start]
     if _WE.search(window[-40:]):
         return True
     tail = window[-22:]  # the coordination must end the window: a cheap test first
-    return (" and " in tail or " then " in tail) and _WE_AND.search(window) is not None
+    linked = (
+        " and " in tail
+        or " then " in tail
+        or (" by " in tail and text[start:].startswith(_GERUNDS))
+    )
+    return linked and _WE_AND.search(window) is not None
 
 
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"'(\[]?[A-Z0-9])")

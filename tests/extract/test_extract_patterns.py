@@ -68,6 +68,26 @@ def found(abstract: str, title: str = "A Study of Things") -> dict[str, tuple[st
         ("We give a new algorithm (ZIGLOW) that explores.", "ZIGLOW", "method"),
         # "X is a novel ..."
         ("VortexKV is a novel scheduler for batched decoding.", "VortexKV", "method"),
+        # "a new benchmark, X," and "a more efficient counterpart, X,"
+        ("We release a new benchmark, TarnEval, for agents.", "TarnEval", "benchmark"),
+        (
+            "BarkFit is slow; we complement it with a more efficient counterpart, QuBark, that "
+            "scales.",
+            "QuBark",
+            "method",
+        ),
+        # the means of the paper's own work: "we address X by proposing Y"
+        (
+            "Here we address this challenge by proposing Zonal Drift Sampling.",
+            "Zonal Drift Sampling",
+            "method",
+        ),
+        # an unparenthesised acronym right after the long form it spells
+        (
+            "We tackle this by proposing Self-Tuned Robust Merging STRM, a practical framework.",
+            "STRM",
+            "method",
+        ),
     ],
 )
 def test_introduced(abstract: str, name: str, kind: str) -> None:
@@ -260,3 +280,14 @@ def test_an_acronym_and_its_long_form_share_the_stronger_role() -> None:
     got = found("We introduce Tree of Trials (ToT), a new framework. GPT-4 with ToT wins.")
     assert got["Tree of Trials"] == ("method", "introduces")
     assert got["ToT"][1] != "introduces"
+
+
+def test_only_the_papers_own_proposal_after_by_is_introduced() -> None:
+    got = found("Others scaled it by proposing Zonal Drift Sampling; we study it.")
+    assert got.get("Zonal Drift Sampling", ("", ""))[1] != "introduces"
+    got = found("We improve recall by using Zonal Drift Sampling.")
+    assert got.get("Zonal Drift Sampling", ("", ""))[1] != "introduces"
+    # an acronym after a long form is no part of it, even where it does not spell it
+    got = found("We propose Self-Tuned Robust Merging TRAX for merging.")
+    assert "Self-Tuned Robust Merging" in got
+    assert "Self-Tuned Robust Merging TRAX" not in got

@@ -27,7 +27,7 @@ from kg.extract.context import (
     type_of_introduced,
 )
 from kg.extract.lexicon import Lexicon
-from kg.extract.roles import find_cues, own_verb
+from kg.extract.roles import NAMING_WORDS, find_cues, own_verb
 from kg.extract.shapes import (
     NAME,
     NOT_A_NAME,
@@ -146,7 +146,7 @@ _NOVEL = re.compile(r"(?:,|\s--?|\s\u2014|\s+is)\s*an?\s+(?:new|novel)\b")
 #: "a new algorithm (GLOW)", "a novel benchmark, SynthX,", "a more efficient counterpart,
 #: HyGLOW,": the head says what is new.
 _NEW_NAMED = re.compile(
-    r"\ban?\s+(?:new|novel|more\s+[a-z]+|(?:simpler|faster|cheaper|lighter|stronger))\s+"
+    r"a(?<!\wa)n?\s+(?:new|novel|more\s+[a-z]+|(?:simpler|faster|cheaper|lighter|stronger))\s+"
     r"(?:[\w-]+\s+){0,3}?(algorithm|method|framework|model|dataset|benchmark|approach|"
     r"architecture|technique|system|variant|counterpart|extension|version)s?"
     r"(?:\s+\(([A-Za-z][\w+.-]{1,15})\)|,\s+([A-Za-z][\w+.-]{1,30}),)"
@@ -171,9 +171,6 @@ _HEAD_KIND = {
     **dict.fromkeys(("dataset", "benchmark", "corpus", "suite", "testbed"), EntityType.BENCHMARK),
     "model": EntityType.MODEL,
 }
-
-
-_NAMING = ("called", "dubbed", "named", "termed", "coined")
 
 
 #: A short Title Case title ending like a technique is the name of what the paper proposes.
@@ -272,7 +269,7 @@ def _introduce_cued(text: str, introduced: dict[str, EntityType], lexicon: Lexic
     """The name after a proposing or naming verb: "we propose X", "called X"."""
     exact = lexicon.by_name
     for cue_start, cue_end in _intro_cues(text):
-        own = text[cue_start:cue_end].lower() in _NAMING or own_verb(text, cue_start)
+        own = text[cue_start:cue_end].lower() in NAMING_WORDS or own_verb(text, cue_start)
         m = _INTRO_TAIL.match(text, cue_end)
         if m is None and own:
             m = _INTRO_FAR.match(text, cue_end)

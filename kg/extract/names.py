@@ -382,9 +382,14 @@ def _title_case_names(text: str, lexicon: Lexicon) -> Iterator[Candidate]:
         first, _, rest = phrase.partition(" ")
         if first.endswith("ing") and " " in rest:  # "Initializing Decision Transformers"
             start, phrase = start + len(first) + 1, rest
-        last = phrase.rsplit(" ", 1)[-1].rsplit("-", 1)[-1]
-        if last in _TECHNIQUE_HEADS and not lexicon.is_stop(phrase):
-            yield Candidate(Field.ABSTRACT, start, m.end(), EntityType.METHOD, 0.55, "title-case")
+        # "Low-Rank Adaptation and Supervised Fine-Tuning": two names, each judged alone.
+        for part in phrase.split(" and "):
+            last = part.rsplit(" ", 1)[-1].rsplit("-", 1)[-1]
+            if last in _TECHNIQUE_HEADS and last != part and not lexicon.is_stop(part):
+                yield Candidate(
+                    Field.ABSTRACT, start, start + len(part), EntityType.METHOD, 0.55, "title-case"
+                )
+            start += len(part) + len(" and ")
 
 
 #: Rules that type a name by its shape alone, for want of evidence.

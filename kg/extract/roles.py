@@ -45,6 +45,7 @@ from kg.text import compact_key
 
 __all__ = [
     "CUE_PHRASES",
+    "NAMING_WORDS",
     "ROLE_ORDER",
     "assign_roles",
     "cue_role",
@@ -210,6 +211,8 @@ CUE_PHRASES: dict[str, tuple[str, ...]] = {
         "combin*",
     ),
 }
+#: The "intro" cues that give a name rather than propose a thing ("called X").
+NAMING_WORDS = frozenset({"called", "dubbed", "named", "termed", "coined"})
 _CUE_ROLE = {
     "avail": Role.INTRODUCES,
     "comp": Role.COMPARES_WITH,
@@ -263,6 +266,8 @@ def find_cues(text: str) -> tuple[tuple[int, int, str], ...]:
             continue
         if not stem and end < n and low[end].isalnum():
             continue
+        if kind == "intro" and text[start].isupper() and low[start:end] in NAMING_WORDS:
+            continue  # a word of a name: "Named Entity Recognition"
         if kind == "comp" and low[start:end] == "over" and _QUANTITY.match(low, end):
             kind = "neutral"  # "over 1,000 experiments", "over 11x faster": a quantity
         found.append((start, end, kind))
@@ -293,7 +298,7 @@ def _role_before(
         if cue == "intro" and entity_like:
             if weak is not None:
                 return weak
-            named = text[start:end].lower() in ("called", "dubbed", "named", "termed", "coined")
+            named = text[start:end].lower() in NAMING_WORDS
             if named or own_verb(text, start):
                 if _BUILT_FROM.search(text, end, at):
                     return Role.USES  # "we introduce X, an adaptation of Y": Y is built on

@@ -291,3 +291,16 @@ def test_only_the_papers_own_proposal_after_by_is_introduced() -> None:
     got = found("We propose Self-Tuned Robust Merging TRAX for merging.")
     assert "Self-Tuned Robust Merging" in got
     assert "Self-Tuned Robust Merging TRAX" not in got
+
+
+def test_a_capitalised_naming_word_is_part_of_a_name() -> None:
+    got = found("We study Question Answering, Named Entity Recognition and Parsing tasks.")
+    assert all(role != "introduces" for _, role in got.values())
+    assert found("We propose a method called ZapNet.")["ZapNet"] == ("method", "introduces")
+
+
+def test_two_title_case_techniques_joined_by_and_are_two_names() -> None:
+    got = found("We combine Bayesian Kernel Optimization and Guided Tree Search for planning.")
+    assert got["Bayesian Kernel Optimization"][0] == "method"
+    assert got["Guided Tree Search"][0] == "method"
+    assert "Bayesian Kernel Optimization and Guided Tree Search" not in got

@@ -138,9 +138,13 @@ _INTRO_FAR = re.compile(
 _LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
 
 
-#: After a name: "-- a new class of", ", a novel", " is a novel": the paper presents the name
-#: as its own.
-_NOVEL = re.compile(r"(?:,|\s--?|\s\u2014|\s+is)\s*an?\s+(?:new|novel)\b")
+#: "new" or "novel" as a word (a literal first letter: the regex engine skips to it quickly).
+_NEW_WORD = re.compile(r"n(?:ew|ovel)\b")
+#: Before "new"/"novel", read backwards: after a name, "-- a new class of", ", a novel",
+#: " is a novel" present the name as the paper's own. The forward form is
+#: ``(?:,|\s--?|\s\u2014|\s+is)\s*an?\s+``; matching it backwards from each "new" costs
+#: one anchored attempt instead of a search from every whitespace of the text.
+_NOVEL_REVERSED = re.compile(r"\s+n?a\s*(?:,|-?-\s|\u2014\s|si\s+)")
 
 
 #: "a new algorithm (GLOW)", "a novel benchmark, SynthX,", "a more efficient counterpart,
@@ -347,10 +351,20 @@ def _introduce_title_lead(title: str, introduced: dict[str, EntityType], lexicon
             introduced.setdefault(name, EntityType.METHOD)
 
 
+def _presented_as_new(text: str) -> Iterator[int]:
+    """Where each "<name>, a new" / "<name> is a novel" wording starts: the end of the name."""
+    for m in _NEW_WORD.finditer(text):
+        at = m.start()
+        if at and text[at - 1].isspace():
+            found = _NOVEL_REVERSED.match(text[max(0, at - 60) : at][::-1])
+            if found is not None:
+                yield at - found.end()
+
+
 def _introduce_novel(text: str, introduced: dict[str, EntityType], lexicon: Lexicon) -> None:
     """ "X, a novel ...", "X is a new ..."."""
-    for m in _NOVEL.finditer(text):
-        before = text[max(0, m.start() - 80) : m.start()]
+    for start in _presented_as_new(text):
+        before = text[max(0, start - 80) : start]
         last_name = _LAST_NAME.search(before)
         if last_name is not None:
             name = last_name.group(1) or last_name.group(2)

@@ -9,7 +9,8 @@ stems, extended by versions and sizes when matched), ``methods.txt`` and ``stopl
 An entry that contains a space or is all lower case matches case-insensitively ("beam
 search", "Beam Search"); any other entry matches its exact case, so ``MATH`` (a benchmark)
 never matches "math" and ``Phi`` never matches "phi". Matching uses one Aho-Corasick
-automaton per case mode (pyahocorasick), built lazily on first use and cached per lexicon.
+automaton (ahocorasick-rs) over lower-cased text, built lazily on first use and cached per
+lexicon.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any, TypeVar
 
-import ahocorasick
+import ahocorasick_rs
 
 from kg.errors import InputError
 from kg.model import EntityType
@@ -97,24 +98,24 @@ class Lexicon:
             found = self._compiled["by_name"] = dict(self.entries)
         return found  # type: ignore[no-any-return,unused-ignore]
 
-    def _automaton(self) -> Any:
+    def _automaton(self) -> tuple[Any, list[tuple[tuple[str | None, EntityType], ...]]]:
+        """The automaton over lower-cased names and, by pattern index, each name's
+        spellings: an exact-case entry keeps its spelling and is checked against the text
+        when it matches."""
         compiled = self._compiled
         if "automaton" not in compiled:
-            # One automaton over lower-cased text for every entry; an exact-case entry keeps
-            # its spelling and is checked against the text when it matches.
             variants: dict[str, list[tuple[str | None, EntityType]]] = {}
             for name, kind in self.entries:
                 spelling = None if _case_insensitive(name) else name
                 variants.setdefault(name.lower(), []).append((spelling, kind))
-            automaton = ahocorasick.Automaton()
-            for key, found in variants.items():
+            for found in variants.values():
                 # Case-insensitive spellings last: an exact spelling is the more specific.
                 found.sort(key=lambda v: v[0] is None)
-                automaton.add_word(key, (len(key), tuple(found)))
-            if len(automaton):
-                automaton.make_automaton()
-            compiled["automaton"] = automaton
-        return compiled["automaton"]
+            automaton = ahocorasick_rs.AhoCorasick(
+                list(variants), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+            )
+            compiled["automaton"] = automaton, [tuple(v) for v in variants.values()]
+        return compiled["automaton"]  # type: ignore[no-any-return]
 
     def find(self, text: str) -> Iterator[tuple[int, int, EntityType]]:
         """Every lexicon entry in text as ``(start, end, type)``, leftmost-longest.
@@ -128,14 +129,11 @@ class Lexicon:
         >>> sorted((t[s:e], k.value) for s, e, k in load_lexicon().find(t))
         [('GSM8K', 'benchmark'), ('beam search', 'method'), ('vLLM', 'method')]
         """
-        automaton = self._automaton()
-        if not len(automaton):
-            return
-        for last, (length, variants) in automaton.iter_long(lower_same_length(text)):
-            start, end = last + 1 - length, last + 1
+        automaton, spellings = self._automaton()
+        for index, start, end in automaton.find_matches_as_indexes(lower_same_length(text)):
             if start and text[start - 1].isalnum():
                 continue  # inside a word ("orm" in "transformer"): never a name
-            for spelling, kind in variants:
+            for spelling, kind in spellings[index]:
                 if spelling is None or text[start:end] == spelling:
                     yield start, end, kind
                     break

@@ -36,7 +36,7 @@ import re
 from collections.abc import Container, Sequence
 from typing import Any
 
-import ahocorasick
+import ahocorasick_rs
 
 from kg.extract.abbreviations import find_abbreviations
 from kg.extract.lexicon import lower_same_length
@@ -222,14 +222,17 @@ _CUE_ROLE = {
 
 
 @functools.cache
-def _cue_automaton() -> Any:
-    automaton = ahocorasick.Automaton()
+def _cue_automaton() -> tuple[Any, list[tuple[str, bool]]]:
+    """The automaton over every cue stem and, by pattern index, its ``(kind, is_stem)``
+    (a phrase listed twice keeps its last kind)."""
+    stems: dict[str, tuple[str, bool]] = {}
     for kind, phrases in CUE_PHRASES.items():
         for phrase in phrases:
-            stem = phrase.rstrip("*")
-            automaton.add_word(stem, (len(stem), kind, phrase.endswith("*")))
-    automaton.make_automaton()
-    return automaton
+            stems[phrase.rstrip("*")] = (kind, phrase.endswith("*"))
+    automaton = ahocorasick_rs.AhoCorasick(
+        list(stems), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+    )
+    return automaton, list(stems.values())
 
 
 #: A uses cue that makes a benchmark a few words on training or source data ("trained on X",
@@ -260,8 +263,9 @@ def find_cues(text: str) -> tuple[tuple[int, int, str], ...]:
     low = lower_same_length(text)
     found: list[tuple[int, int, str]] = []
     n = len(low)
-    for last, (length, kind, stem) in _cue_automaton().iter_long(low):
-        start, end = last + 1 - length, last + 1
+    automaton, kinds = _cue_automaton()
+    for index, start, end in automaton.find_matches_as_indexes(low):
+        kind, stem = kinds[index]
         if start > 0 and low[start - 1].isalnum():
             continue
         if not stem and end < n and low[end].isalnum():

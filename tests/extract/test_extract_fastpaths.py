@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.extract.abbreviations import _best_long_form
 from kg.extract.context import _EVAL_BEFORE, _EVAL_BEFORE_REVERSED, _HEAD_BEFORE, _head_before
-from kg.extract.lexicon import lower_same_length
+from kg.extract.introductions import _presented_as_new
+from kg.extract.lexicon import Lexicon, lower_same_length
 from kg.extract.names import _MULTI, _may_name_multi
 from kg.extract.repos import _URL, _url_matches
+from kg.model import EntityType
 
 _PIECES = st.sampled_from(
     [
@@ -209,3 +213,112 @@ _HEAD_PIECES = st.sampled_from(
 def test_reversed_head_pattern_agrees_with_the_search(window: str) -> None:
     forward = _HEAD_BEFORE.search(window)
     assert _head_before(window) == (None if forward is None else forward.lastindex)
+
+
+#: The plain scan that :func:`kg.extract.introductions._presented_as_new` replaces.
+_NOVEL = re.compile(r"(?:,|\s--?|\s\u2014|\s+is)\s*an?\s+(?:new|novel)\b")
+
+_NOVEL_PIECES = st.sampled_from(
+    [
+        "a",
+        "an",
+        "new",
+        "novel",
+        "renew",
+        "anew",
+        "newer",
+        ",",
+        "-",
+        "--",
+        "\u2014",
+        "is",
+        "this",
+        "X",
+        " ",
+        "  ",
+        "\n",
+        "\t",
+    ]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_NOVEL_PIECES, max_size=16).map("".join))
+def test_new_wording_found_backwards_agrees_with_the_scan(text: str) -> None:
+    assert list(_presented_as_new(text)) == [m.start() for m in _NOVEL.finditer(text)]
+
+
+def test_new_wording_examples() -> None:
+    text = "We build Zorp, a new model. Flim is a novel one. A renewal -- a new class."
+    assert [text[i - 4 : i] for i in _presented_as_new(text)] == ["Zorp", "Flim", "ewal"]
+
+
+_LEXICON = Lexicon(
+    entries=(
+        ("GSM8K", EntityType.BENCHMARK),
+        ("MATH", EntityType.BENCHMARK),
+        ("beam search", EntityType.METHOD),
+        ("beam", EntityType.METHOD),
+        ("orm", EntityType.METHOD),
+        ("Llama", EntityType.MODEL),
+        ("llama guard", EntityType.MODEL),
+    ),
+    stop=frozenset(),
+    stop_folded=frozenset(),
+)
+
+
+def _reference_find(lexicon: Lexicon, text: str) -> list[tuple[int, int, EntityType]]:
+    """Leftmost-longest over the lower-cased text, tried position by position; then a
+    match inside a word is dropped and an exact-case entry must match its case."""
+    low, names = lower_same_length(text), [(n.lower(), n, k) for n, k in lexicon.entries]
+    found, i = [], 0
+    while i < len(low):
+        hits = [(len(key), key) for key, _, _ in names if low.startswith(key, i)]
+        if not hits:
+            i += 1
+            continue
+        key = max(hits)[1]
+        end = i + len(key)
+        if not (i and text[i - 1].isalnum()):
+            spellings = sorted(
+                ((None if " " in n or n == n.lower() else n), k) for lk, n, k in names if lk == key
+            )
+            for spelling, kind in sorted(spellings, key=lambda v: v[0] is None):
+                if spelling is None or text[i:end] == spelling:
+                    found.append((i, end, kind))
+                    break
+        i = end
+    return found
+
+
+_LEXICON_PIECES = st.sampled_from(
+    [
+        "GSM8K",
+        "gsm8k",
+        "MATH",
+        "Math",
+        "math",
+        "beam",
+        "Beam Search",
+        "beam search",
+        "form",
+        "orm",
+        "Llama",
+        "llama",
+        "LLAMA Guard",
+        "x",
+        "-",
+        " ",
+        "  ",
+        "(",
+        "é",
+        "İ",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_LEXICON_PIECES, max_size=12).map("".join))
+def test_lexicon_find_is_leftmost_longest_on_word_starts(text: str) -> None:
+    assert list(_LEXICON.find(text)) == _reference_find(_LEXICON, text)

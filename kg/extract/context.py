@@ -137,8 +137,14 @@ _EVAL_BEFORE_REVERSED = re.compile(
 )
 
 
-#: Any of the words, as one scan (a cheap test before :data:`_EVAL_BEFORE`).
-_EVAL_WORD = re.compile("|".join(_EVAL_WORDS), re.IGNORECASE)
+_EVAL_WORDS_LOWER = tuple(word.lower() for word in _EVAL_WORDS)
+
+
+def _has_eval_word(window: str) -> bool:
+    """Whether any of :data:`_EVAL_WORDS` is in window, case-insensitively: a cheap test
+    before :data:`_EVAL_BEFORE` (substring tests beat one case-insensitive alternation)."""
+    low = window.lower()
+    return any(word in low for word in _EVAL_WORDS_LOWER)
 
 
 #: Before a name: a head noun naming its kind ("a new dataset, ExpTime", "benchmark called X").
@@ -198,7 +204,7 @@ def classify(
         head = _HEAD_KINDS[before - 1]
         return head, 0.75, "head-before"
     after_window = text[end : end + 80]
-    if (_EVAL_WORD.search(window) is not None and _EVAL_BEFORE_REVERSED.match(window[::-1])) or (
+    if (_has_eval_word(window) and _EVAL_BEFORE_REVERSED.match(window[::-1])) or (
         ("datasets" in after_window or "benchmarks" in after_window)
         and _EVAL_AFTER.match(after_window)
     ):

@@ -321,9 +321,26 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
 
 #: A parenthesised list right after a plural dataset head: "three datasets (Hamlyn,
 #: EndoSLAM, and SCARED)", "report generation tasks (Glaive)".
-_DATASET_LIST = re.compile(
-    r"\b(?:datasets?|benchmarks?|tasks|environments|suites?|corpora)\s*\(([^()]{2,200})\)"
+#: The forward pattern is ``\b(?:datasets?|benchmarks?|tasks|environments|suites?|corpora)
+#: \s*\(([^()]{2,200})\)``; it is matched in two halves: the parenthesis, and the head before
+#: it written backwards (on the reversed 40 characters before each "(", the rarer character).
+_PARENTHESIS = re.compile(r"\(([^()]{2,200})\)")
+_DATASET_HEAD_REVERSED = re.compile(
+    r"\s*(?:s?tesatad|s?kramhcneb|sksat|stnemnorivne|s?etius|aroproc)\b"
 )
+
+
+def _dataset_lists(text: str) -> Iterator[re.Match[str]]:
+    """The parenthesised lists after a plural dataset head (group 1: the list), found from
+    each "(" instead of searching for the head words at every position."""
+    at = text.find("(")
+    while at >= 0:
+        m = _PARENTHESIS.match(text, at)
+        if m is not None and _DATASET_HEAD_REVERSED.match(text[max(0, at - 40) : at][::-1]):
+            yield m
+            at = text.find("(", m.end())
+        else:
+            at = text.find("(", at + 1)
 
 
 _LIST_ITEM = re.compile(r"(?:the\s+)?([A-Z][^,()]*?)\s*(?:,|$|\s+(?:and|or)\s+)")
@@ -332,7 +349,7 @@ _LIST_ITEM = re.compile(r"(?:the\s+)?([A-Z][^,()]*?)\s*(?:,|$|\s+(?:and|or)\s+)"
 def _listed_datasets(text: str, field: Field, lexicon: Lexicon) -> Iterator[Candidate]:
     """The items of a parenthesised list that a dataset head introduces: benchmarks, plain
     words included (Hamlyn), which no name shape would find."""
-    for m in _DATASET_LIST.finditer(text):
+    for m in _dataset_lists(text):
         for item in _LIST_ITEM.finditer(m.group(1)):
             name = item.group(1)
             if len(name.split()) <= 4 and not lexicon.is_stop(name):

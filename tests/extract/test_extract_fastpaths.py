@@ -8,10 +8,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.extract.abbreviations import _best_long_form
-from kg.extract.context import _EVAL_BEFORE, _EVAL_BEFORE_REVERSED, _HEAD_BEFORE, _head_before
+from kg.extract.context import (
+    _EVAL_BEFORE,
+    _EVAL_BEFORE_REVERSED,
+    _HEAD_BEFORE,
+    _has_eval_word,
+    _head_before,
+)
 from kg.extract.introductions import _presented_as_new
 from kg.extract.lexicon import Lexicon, lower_same_length
-from kg.extract.names import _MULTI, _may_name_multi
+from kg.extract.names import _MULTI, _dataset_lists, _may_name_multi
 from kg.extract.repos import _URL, _url_matches
 from kg.model import EntityType
 
@@ -158,6 +164,14 @@ _WINDOW_PIECES = st.sampled_from(
 def test_reversed_eval_pattern_agrees_with_the_search(window: str) -> None:
     forward = _EVAL_BEFORE.search(window) is not None
     assert forward == (_EVAL_BEFORE_REVERSED.match(window[::-1]) is not None)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_WINDOW_PIECES, max_size=14).map("".join))
+def test_eval_word_prefilter_never_hides_an_eval_clause(window: str) -> None:
+    if _EVAL_BEFORE.search(window) is not None:
+        assert _has_eval_word(window)
+        assert _has_eval_word(window.upper())
 
 
 def test_reversed_eval_pattern_examples() -> None:
@@ -322,3 +336,38 @@ _LEXICON_PIECES = st.sampled_from(
 @given(st.lists(_LEXICON_PIECES, max_size=12).map("".join))
 def test_lexicon_find_is_leftmost_longest_on_word_starts(text: str) -> None:
     assert list(_LEXICON.find(text)) == _reference_find(_LEXICON, text)
+
+
+#: The plain scan that :func:`kg.extract.names._dataset_lists` replaces.
+_DATASET_LIST = re.compile(
+    r"\b(?:datasets?|benchmarks?|tasks|environments|suites?|corpora)\s*\(([^()]{2,200})\)"
+)
+
+_LIST_PIECES = st.sampled_from(
+    [
+        "datasets",
+        "dataset",
+        "benchmarks",
+        "subtasks",
+        "tasks",
+        "suites",
+        "corpora",
+        "metadata",
+        "(",
+        ")",
+        "((",
+        " ",
+        "\n",
+        "A",
+        "B, C",
+        "x",
+        ",",
+    ]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_LIST_PIECES, max_size=16).map("".join))
+def test_dataset_lists_found_from_parentheses_agree_with_the_scan(text: str) -> None:
+    got = [(m.start(1), m.group(1)) for m in _dataset_lists(text)]
+    assert got == [(m.start(1), m.group(1)) for m in _DATASET_LIST.finditer(text)]

@@ -19,12 +19,11 @@ from dataclasses import dataclass
 from kg.extract.lexicon import Lexicon
 from kg.extract.names import mentions_of_type
 from kg.extract.registry import extractor
+from kg.extract.shapes import is_size
 from kg.model import EntityType, Mention, Paper
 
 __all__ = ["ModelName", "is_size", "models", "parse_model_name"]
 
-#: A parameter count: 7B, 1.5B, 70b, 350M, 8x7B, 1T (units upper-cased when parsed).
-_SIZE = re.compile(r"(?:\d+x)?\d+(?:\.\d+)?[BMKT]", re.IGNORECASE | re.ASCII)
 #: A version written as its own segment: 3, 3.1, v2, v1.5, 4o, 4V, 2.5 (after a name).
 _VERSION = re.compile(r"v?\d+(?:\.\d+)*[a-zA-Z]?", re.ASCII)
 #: A letter-and-number generation tag right after the name: R1, V3, V2.5, K2, M1.
@@ -44,17 +43,6 @@ class ModelName:
     family: str
     size: str | None = None
     variant: str | None = None
-
-
-def is_size(token: str) -> bool:
-    """Whether a token is a parameter count such as ``7B``, ``1.5b``, ``8x7B`` or ``350M``.
-
-    Examples
-    --------
-    >>> [is_size(t) for t in ("7B", "1.5b", "8x7B", "350M", "B7", "7")]
-    [True, True, True, True, False, False]
-    """
-    return _SIZE.fullmatch(token) is not None
 
 
 def _name_words(segments: list[str], text: str) -> int:

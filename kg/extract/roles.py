@@ -9,7 +9,8 @@ introduces     the name before a title's colon; "we propose/introduce/present X"
                "called/dubbed/named/termed X" (decided in :mod:`kg.extract.introductions`);
                "our approach, X"; a link after "code/data is available at" (for
                anything but a link, "publicly available" introduces nothing);
-               "we introduce X, an adaptation of Y" makes Y used, not introduced
+               "we introduce X, an adaptation of Y" makes Y used, not introduced;
+               a sized version of an introduced name (X-7B) is introduced too
 evaluates_on   "evaluated/tested/experiments/results on", "benchmarks such as",
                "on X and Y" (a benchmark's default)
 compares_with  "compared to/with", "outperforms", "surpasses", "than", "baselines
@@ -40,6 +41,7 @@ import ahocorasick_rs
 
 from kg.extract.abbreviations import find_abbreviations
 from kg.extract.lexicon import lower_same_length
+from kg.extract.shapes import is_size
 from kg.model import EntityType, Field, Mention, Paper, Role
 from kg.text import compact_key
 
@@ -464,6 +466,9 @@ def _opens_title(m: Mention) -> bool:
     return m.field is Field.TITLE and m.start == 0
 
 
+#: The types whose names carry a parameter count.
+_SIZED = (EntityType.MODEL, EntityType.METHOD)
+
 #: compact_key by surface text, shared across papers (names recur); bounded.
 _KEYS: dict[str, str] = {}
 
@@ -551,6 +556,15 @@ def assign_roles(
             if best[strong] is Role.INTRODUCES and weak in demoted and strong not in opened:
                 continue
             best[weak] = best[strong]
+    # A sized version of a name the paper introduces is the paper's too: a paper that
+    # introduces TinyAgent introduces TinyAgent-1.1B (and LLaMA: ... its LLaMA-65B).
+    introduced = {m.text for m, _, _, _, e in placed if best[e] is Role.INTRODUCES}
+    if introduced:
+        for m, _, _, _, entity in placed:
+            if best[entity] is not Role.INTRODUCES and m.type in _SIZED:
+                head, _, size = m.text.replace(" ", "-").rpartition("-")
+                if is_size(size) and (head in introduced or head.replace("-", " ") in introduced):
+                    best[entity] = Role.INTRODUCES
     return [
         Mention(
             m.paper_id,

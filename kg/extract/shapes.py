@@ -33,6 +33,7 @@ __all__ = [
     "common_phrase",
     "decide",
     "generic_span",
+    "is_size",
     "name_end",
     "new_cache",
     "token_class",
@@ -310,3 +311,18 @@ def common_phrase(long: str) -> bool:
     ends ("temporal point processes", "generalized Gaussian distribution"), not a name."""
     words = long.split()
     return bool(words) and words[0][:1].islower() and words[-1][:1].islower()
+
+
+#: A parameter count: 7B, 1.5B, 70b, 350M, 8x7B, 1T (units upper-cased when parsed).
+_SIZE = re.compile(r"(?:\d+x)?\d+(?:\.\d+)?[BMKT]", re.IGNORECASE | re.ASCII)
+
+
+def is_size(token: str) -> bool:
+    """Whether a token is a parameter count such as ``7B``, ``1.5b``, ``8x7B`` or ``350M``.
+
+    Examples
+    --------
+    >>> [is_size(t) for t in ("7B", "1.5b", "8x7B", "350M", "B7", "7")]
+    [True, True, True, True, False, False]
+    """
+    return _SIZE.fullmatch(token) is not None

@@ -304,3 +304,13 @@ def test_two_title_case_techniques_joined_by_and_are_two_names() -> None:
     assert got["Bayesian Kernel Optimization"][0] == "method"
     assert got["Guided Tree Search"][0] == "method"
     assert "Bayesian Kernel Optimization and Guided Tree Search" not in got
+
+
+def test_a_sized_version_of_an_introduced_name_is_introduced() -> None:
+    title = "Zorbit: Function Calling at the Edge"
+    got = found("We present Zorbit. Our Zorbit-1.1B model beats GPT-4-Turbo and Qwen2-7B.", title)
+    assert got["Zorbit-1.1B"] == ("model", "introduces")
+    assert got["Qwen2-7B"][1] != "introduces"
+    got = found("We release Flarm, a family of models. Flarm-7B is strong; FlarmX-7B is not.")
+    assert got["Flarm-7B"][1] == "introduces"
+    assert got.get("FlarmX-7B", ("", ""))[1] != "introduces"

@@ -71,6 +71,11 @@ class Lexicon:
     stop_folded: frozenset[str]
     _compiled: dict[str, Any] = field(default_factory=dict, repr=False)
 
+    def __reduce__(self) -> tuple[type[Lexicon], tuple[Any, ...]]:
+        """Pickle the lists only: the compiled automata are rebuilt on first use (and
+        cannot be pickled), so a lexicon can go to worker processes."""
+        return Lexicon, (self.entries, self.stop, self.stop_folded)
+
     def is_stop(self, name: str) -> bool:
         """Whether a name (or its singular, for a plural ``s``) is stop-listed.
 

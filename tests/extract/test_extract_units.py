@@ -221,6 +221,17 @@ def test_user_lexicon(tmp_path: object) -> None:
         load_lexicon((str(bad),))
 
 
+def test_a_compiled_lexicon_pickles_and_finds_the_same() -> None:
+    import pickle
+
+    lexicon = load_lexicon()
+    text = "We run vLLM on GSM8K with beam search."
+    found_before = list(lexicon.find(text))  # compiles the automaton
+    copy = pickle.loads(pickle.dumps(lexicon))
+    assert list(copy.find(text)) == found_before
+    assert copy.entries == lexicon.entries and copy.stop == lexicon.stop
+
+
 def test_an_acronym_with_several_capitals_gets_a_word_initial_long_form() -> None:
     from kg.extract.abbreviations import find_abbreviations
 

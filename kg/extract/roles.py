@@ -558,12 +558,13 @@ def assign_roles(
             best[weak] = best[strong]
     # A sized version of a name the paper introduces is the paper's too: a paper that
     # introduces TinyAgent introduces TinyAgent-1.1B (and LLaMA: ... its LLaMA-65B).
-    introduced = {m.text for m, _, _, _, e in placed if best[e] is Role.INTRODUCES}
+    # Names compare by compact key, as entities do: "Llama 2" and "Llama-2" are one.
+    introduced = {key for (_, key), role in best.items() if role is Role.INTRODUCES}
     if introduced:
         for m, _, _, _, entity in placed:
             if best[entity] is not Role.INTRODUCES and m.type in _SIZED:
                 head, _, size = m.text.replace(" ", "-").rpartition("-")
-                if is_size(size) and (head in introduced or head.replace("-", " ") in introduced):
+                if is_size(size) and _key(head) in introduced:
                     best[entity] = Role.INTRODUCES
     return [
         Mention(

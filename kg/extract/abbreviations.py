@@ -174,4 +174,28 @@ def find_abbreviations(text: str) -> tuple[Abbreviation, ...]:
             + (len(candidate[offset:]) - len(candidate[offset:].lstrip()))
         )
         found.append(Abbreviation(short, m.start(1), long, long_start))
-    return tuple(found)
+    found.extend(_long_forms_after(text))
+    return tuple(sorted(found, key=lambda a: min(a.short_start, a.long_start)))
+
+
+#: An acronym right before a parenthesis that spells it out: "FASP (Fast and Accurate
+#: Structured Pruning)" (group 1 the acronym, group 2 the long form).
+_SHORT_THEN_LONG = re.compile(r"([A-Za-z][\w.+&-]{1,11}) \(([A-Za-z][^()]{3,120}?)\)")
+
+
+def _long_forms_after(text: str) -> list[Abbreviation]:
+    """The reverse definitions, "SF (long form)": the long form must be spelt by the short
+    form from its first word on (:func:`stands_for`), as Schwartz & Hearst do for this order."""
+    found = []
+    at = text.find(" (")
+    while at >= 0:
+        begin = at
+        while begin and not text[begin - 1].isspace():
+            begin -= 1
+        m = _SHORT_THEN_LONG.match(text, begin)
+        if m is not None:
+            short, long = m.group(1), m.group(2).strip()
+            if " " in long and stands_for(short, long):
+                found.append(Abbreviation(short, m.start(1), long, m.start(2)))
+        at = text.find(" (", at + 2)
+    return found

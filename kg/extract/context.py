@@ -76,17 +76,19 @@ _TITLE_HEAD_MODEL = re.compile(
 )
 
 
-#: Before a name: an evaluation clause whose list the name is in ("results on A, B and").
+#: Before a name: an evaluation clause whose list the name is in ("results on A, B and",
+#: "three benchmarks: A, B, and").
 _EVAL_BEFORE = re.compile(
     r"(?:(?:datasets?|benchmarks?|evaluat\w*|experiments?|results|tested|test sets?|"
     r"splits?|accuracy|performance|scores?|rates?)\b(?:[^.;:]|(?<=\d)\.(?=\d)){0,80}?"
     r"(?:\b(?:on|across|including|such as|like|namely|over)\s+|\((?:e\.g\.|i\.e\.),?\s*"
-    r"|(?<=sets )\(|(?<=marks )\()"
+    r"|(?<=sets )\(|(?<=marks )\(|(?<=sets):\s+|(?<=marks):\s+)"
     # a claimed result: "gains on X", "outperforms A on X" ("gains over A" names a baseline)
     r"|(?:achiev\w*|improv\w*|gains?|outperform\w*|surpass\w*|state-of-the-art|SOTA)\b"
     r"(?:[^.;:]|(?<=\d)\.(?=\d)){0,80}?\b(?:on|across)\s+)"
     r"(?:the\s+)?(?:[\w.+-]+(?:\s[\w.+-]+)?(?:\s*\([^()]{0,30}\))?"
-    r"(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)){0,6}$"
+    r"(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)){0,6}$",
+    re.IGNORECASE,  # as its reversed form: "Experiments on X" opens a sentence
 )
 
 
@@ -127,7 +129,7 @@ _EVAL_BEFORE_REVERSED = re.compile(
     r"(?:[\w.+-]+\s)?[\w.+-]+){0,6}"
     r"(?:\s+eht)?"
     r"(?:(?:\s+(?:no|ssorca|gnidulcni|sa hcus|ekil|yleman|revo)\b|\s*,?(?:\.g\.e|\.e\.i)\("
-    r"|\((?= stes)|\((?= skram))"
+    r"|\((?= stes)|\((?= skram)|\s+:(?=stes)|\s+:(?=skram))"
     r"(?:[^.;:]|(?<=\d)\.(?=\d)){0,80}"
     r"\b(?:s?tesatad|s?kramhcneb|\w*taulave|s?tnemirepxe|stluser|detset|s?tes tset|s?tilps|"
     r"ycarucca|ecnamrofrep|s?erocs|s?etar)"

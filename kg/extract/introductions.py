@@ -118,7 +118,7 @@ _PHRASE_OPENERS = frozenset(
 _INTRO_TAIL = re.compile(
     r"\w*\s+(?:as\s+)?(?:(?:a|an|the|our)\s+)?(?:(?:novel|new|simple|general|unified|scalable|efficient|"
     r"lightweight|first|open-source|large-scale|comprehensive|challenging|framework|method|"
-    r"benchmark|dataset|model|system|approach|algorithm)\s+)*"
+    r"benchmark|dataset|model|system|approach|algorithm),?\s+)*"
     r"[\"“']?([A-Z][\w+*]*(?:\.[\w+*]+)*(?:(?:[\- ]|-(?:and|or|of|to|then|the|in|for)-)"
     r"[A-Z0-9][\w+*]*(?:\.[\w+*]+)*){0,5})"
 )
@@ -334,9 +334,9 @@ def _introduce_ours(text: str, introduced: dict[str, EntityType], lexicon: Lexic
 
 def _introduce_title_lead(title: str, introduced: dict[str, EntityType], lexicon: Lexicon) -> None:
     """A colon-less title that is, or opens with, a Title Case technique name."""
-    if ":" in title:
-        return
     words = title.split()
+    if ":" in title or not words or words[0] in _PHRASE_OPENERS or words[0].endswith("ing"):
+        return  # "Improving Multi-candidate Speculative Decoding": what is done to a method
     if (
         2 <= len(words) <= 4
         and all(w[:1].isupper() for w in words)
@@ -436,17 +436,21 @@ def _introduce_long_form(
     lexicon: Lexicon,
     exact: dict[str, EntityType],
 ) -> bool:
-    """An acronym definition whose long form starts at ``start`` ("we propose a Normalized
-    Policy Gradient method with Implicit Gradient Transport (N-PG-IGT)"): introduce both
-    forms, typed by the long form, and say so."""
+    """An acronym definition that starts at ``start`` ("we propose a Normalized Policy
+    Gradient method with Implicit Gradient Transport (N-PG-IGT)", "we introduce FASP (Fast
+    and Accurate Structured Pruning)"): introduce both forms, typed by the long form, and
+    say so."""
     if "(" not in text:
         return False
     for abbr in find_abbreviations(text):
-        if abbr.long_start != start:
+        if start not in (abbr.long_start, abbr.short_start):  # "FASP (Fast and ...)" too
             continue
         if lexicon.is_stop(abbr.short) or lexicon.is_stop(abbr.long) or abbr.long.islower():
             return False
-        if abbr.short in introduced or abbr.long in introduced:
+        known = introduced.get(abbr.short) or introduced.get(abbr.long)
+        if known is not None:  # one form is the title's head already: the other joins it
+            introduced.setdefault(abbr.short, known)
+            introduced.setdefault(abbr.long, known)
             return True
         kind = type_of_introduced(text, abbr.long_start, abbr.long_end, lexicon, exact, None)
         if kind is EntityType.METHOD and abbr.short not in exact:

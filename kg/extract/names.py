@@ -39,9 +39,10 @@ from kg.model import EntityType, Field, Mention, Paper, Role
 __all__ = ["Candidate", "analyse", "mentions_of_type"]
 
 
-#: After a model family from the lexicon: a spaced version and/or size (Llama 3.1 8B).
+#: After a model family from the lexicon: a spaced version and/or size (Llama 3.1 8B,
+#: Llama 2-7B).
 _SPACED_MODEL_TAIL = re.compile(
-    r"(?:\s\d(?:\.\d+)*(?:\s(?:\d+x)?\d+(?:\.\d+)?[BM])?|\s(?:\d+x)?\d+(?:\.\d+)?[BM])(?![\w+-]|\.\d)",
+    r"(?:\s\d(?:\.\d+)*(?:[\s-](?:\d+x)?\d+(?:\.\d+)?[BM])?|\s(?:\d+x)?\d+(?:\.\d+)?[BM])(?![\w+-]|\.\d)",
     re.ASCII,
 )
 
@@ -154,6 +155,12 @@ class Candidate(NamedTuple):
     introduced: bool = False
 
 
+#: A bracketed citation in alphabetic or numeric style: "[Hua+24]", "[Kay23; Rum+24]",
+#: "[AM23, DYT24]", "[3, 7-9]". Its keys look like coined names but name no entity.
+_CITE_KEY = r"(?:[A-Z][A-Za-z]{0,5}\+?(?:\d{2}|\d{4})[a-z]?|\d{1,3}(?:[-\u2013]\d{1,3})?)"
+_CITATION = re.compile(rf"\[{_CITE_KEY}(?:[;,]\s*{_CITE_KEY})*\]")
+
+
 #: A version tag (a literal first character: the regex engine skips to it quickly).
 _V_DIGIT = re.compile(r"v\d")
 
@@ -190,6 +197,7 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
         text = title if field is Field.TITLE else paper.abstract
         if not text:
             continue
+        first = len(out)
         for start, end, kind in lexicon.find(text):
             touches = (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_")) or (
                 end < len(text) and (text[end].isalnum() or text[end] in "_")
@@ -314,6 +322,9 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
                 ):
                     out.append(Candidate(field, pos, end, kind, 0.97, "introduced", True))
                 pos = text.find(name, end)
+        if "[" in text:  # citation keys look like names ("[Hua+24]", "[Qwen24]")
+            cited = [m.span() for m in _CITATION.finditer(text)]
+            out[first:] = [c for c in out[first:] if not any(s < c.start < e for s, e in cited)]
     if "(" in title or "(" in paper.abstract:
         out = _acronyms_follow_long_forms(out, title, paper.abstract)
     return _consolidate(out, title, paper.abstract)

@@ -76,6 +76,7 @@ CUE_PHRASES: dict[str, tuple[str, ...]] = {
         "present*",
         "develop*",
         "design*",
+        "devis*",
         "releas*",
         "contribut*",
         "construct*",

@@ -138,6 +138,8 @@ _WINDOW_PIECES = st.sampled_from(
         "(i.e. ",
         "sets (",
         "marks (",
+        "sets: ",
+        "marks:",
         "the ",
         "GSM8K",
         "MATH",
@@ -187,6 +189,10 @@ def test_reversed_eval_pattern_examples() -> None:
         ("accuracy of 97.28% on ", True),
         ("outperforms Zorp-1 on A and ", True),
         ("shows gains over ", False),
+        ("across three benchmarks: TruthfulQA, ", True),
+        ("two datasets:\n", True),
+        ("Benchmarks: ", True),
+        ("our models: ", False),
     ]:
         assert (_EVAL_BEFORE.search(window) is not None) is expected, window
         assert (_EVAL_BEFORE_REVERSED.match(window[::-1]) is not None) is expected, window

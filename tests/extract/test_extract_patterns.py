@@ -314,3 +314,53 @@ def test_a_sized_version_of_an_introduced_name_is_introduced() -> None:
     got = found("We release Flarm, a family of models. Flarm-7B is strong; FlarmX-7B is not.")
     assert got["Flarm-7B"][1] == "introduces"
     assert got.get("FlarmX-7B", ("", ""))[1] != "introduces"
+
+
+def test_a_title_that_opens_with_a_gerund_names_no_method() -> None:
+    got = found("We study drafts.", title="Refining Multi-draft Speculative Decoding")
+    assert "Refining Multi-draft Speculative Decoding" not in got
+    got = found("We study drafts.", title="Boosting Sparse Mixture Routers for Long Inputs")
+    assert all(role != "introduces" for _, role in got.values())
+
+
+def test_a_hyphenated_size_after_a_spaced_version() -> None:
+    got = found("We run Llama 2-13B as the target model.")
+    assert got["Llama 2-13B"][0] == "model"
+    assert "2-13B" not in got
+
+
+def test_an_acronym_spelt_out_after_it_introduces_both_forms() -> None:
+    got = found("We introduce ZAPR (Zonal and Adaptive Pruning Rules), a novel method.")
+    assert got["ZAPR"] == ("method", "introduces")
+    assert got["Zonal and Adaptive Pruning Rules"] == ("method", "introduces")
+    assert "Adaptive Pruning Rules" not in got
+
+
+def test_the_long_form_of_a_title_acronym_is_introduced_too() -> None:
+    got = found("We propose Quilted Span-jumP (QuSP) training for it.", title="QuSP: Long Inputs")
+    assert got["Quilted Span-jumP"] == ("method", "introduces")
+    assert "Span-jumP" not in got
+
+
+def test_a_comma_after_the_head_noun_still_introduces_the_name() -> None:
+    # the acronym is a curated model name; what the paper proposes is a method that shares it
+    got = found("We propose a novel method, Offline Pre-Tuning for Control (OPT), here. OPT wins.")
+    assert got["OPT"] == ("method", "introduces")
+    assert got["Offline Pre-Tuning for Control"] == ("method", "introduces")
+    got = found("We propose a novel framework, Quiet Harbor, for routing.")
+    assert got["Quiet Harbor"] == ("method", "introduces")
+
+
+def test_a_devised_module_is_introduced() -> None:
+    got = found("We devise a Gated Flow Fusion (GFF) module to align features.")
+    assert got["GFF"] == ("method", "introduces")
+
+
+def test_a_list_after_benchmarks_and_a_colon_is_benchmarks() -> None:
+    got = found("We evaluate it across two benchmarks: KelpTrail and MoxRun.")
+    assert got["MoxRun"] == ("benchmark", "evaluates_on")
+
+
+def test_citation_keys_are_not_names() -> None:
+    got = found("Probes detect it [AM23; Bei+24, DYT24] [Qwen24] [3, 5-7] with GPT-4 [GPT-4].")
+    assert set(got) == {"GPT-4"}

@@ -364,3 +364,10 @@ def test_a_list_after_benchmarks_and_a_colon_is_benchmarks() -> None:
 def test_citation_keys_are_not_names() -> None:
     got = found("Probes detect it [AM23; Bei+24, DYT24] [Qwen24] [3, 5-7] with GPT-4 [GPT-4].")
     assert set(got) == {"GPT-4"}
+
+
+def test_an_apposition_is_typed_by_the_last_noun_of_its_phrase() -> None:
+    got = found("We propose ZorbMat, an end-to-end diffusion model fine-tuning strategy.")
+    assert got["ZorbMat"] == ("method", "introduces")
+    got = found("We release QuillSet, a large benchmark dataset of 10k dialogues.")
+    assert got["QuillSet"] == ("benchmark", "introduces")

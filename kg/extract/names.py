@@ -327,7 +327,7 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
             out[first:] = [c for c in out[first:] if not any(s < c.start < e for s, e in cited)]
     if "(" in title or "(" in paper.abstract:
         out = _acronyms_follow_long_forms(out, title, paper.abstract)
-    return _consolidate(out, title, paper.abstract)
+    return _consolidate(_follow_list_siblings(out, title, paper.abstract), title, paper.abstract)
 
 
 #: A parenthesised list right after a plural dataset head: "three datasets (Hamlyn,
@@ -422,6 +422,68 @@ def _title_case_names(text: str, lexicon: Lexicon) -> Iterator[Candidate]:
 
 #: Rules that type a name by its shape alone, for want of evidence.
 _SHAPE_RULES = frozenset({"coined", "acronym", "title-case"})
+
+
+#: Between two items of one list: ", ", ", and ", " or "; the last gap has "and"/"or".
+_LIST_GAP = re.compile(r",\s*|(,\s*|\s+)(?:and|or)\s+")
+
+
+def _follow_list_siblings(found: list[Candidate], title: str, abstract: str) -> list[Candidate]:
+    """A name typed by its shape alone takes the type of its list: in "LeetCode, AtCoder,
+    and CodeForces" or "Llama-3, Qwen2.5 and ZorbLM" the unknown name is one more of the
+    kind its neighbours are on evidence. A list is names joined by commas and closed by
+    "and"/"or" ("On A and B, ZorbX keeps ..." lists only A and B)."""
+    if not any(c.rule in _SHAPE_RULES for c in found):
+        return found
+    texts = (title, abstract)
+    retype: dict[tuple[Field, int, int], EntityType] = {}
+    for field in (Field.TITLE, Field.ABSTRACT):
+        text = texts[field is Field.ABSTRACT]
+        # the candidates of each span (a name may have several)
+        spans: dict[tuple[int, int], list[Candidate]] = {}
+        for c in found:
+            if c.field is field:
+                spans.setdefault((c.start, c.end), []).append(c)
+        items: list[tuple[int, int]] = []
+        for start, end in sorted(spans, key=lambda se: (se[0], -se[1])):
+            if not items or start >= items[-1][1]:  # outermost spans only
+                items.append((start, end))
+        lists: list[list[tuple[int, int]]] = []  # the closed lists ("A, B and C")
+        current: list[tuple[int, int]] = []
+        closed = False
+        for item in items:
+            gap = _LIST_GAP.fullmatch(text[current[-1][1] : item[0]]) if current else None
+            if gap is None or closed:
+                if closed:
+                    lists.append(current)
+                current, closed = [item], False
+            else:
+                current.append(item)
+                closed = gap.group(1) is not None  # "and"/"or" brings the last item
+        if closed:
+            lists.append(current)
+        for items_of_list in lists:
+            evidence = {
+                c.type
+                for span in items_of_list
+                for c in spans[span]
+                if c.rule not in _SHAPE_RULES or c.introduced
+            }
+            if len(evidence) != 1:
+                continue
+            (kind,) = evidence
+            for span in items_of_list:
+                group = spans[span]
+                if all(c.rule in _SHAPE_RULES and not c.introduced for c in group):
+                    retype[(field, *span)] = kind
+    if not retype:
+        return found
+    return [
+        c._replace(type=retype[key], confidence=0.7, rule="list")
+        if (key := (c.field, c.start, c.end)) in retype
+        else c
+        for c in found
+    ]
 
 
 def _consolidate(found: list[Candidate], title: str, abstract: str) -> tuple[Candidate, ...]:

@@ -371,3 +371,11 @@ def test_an_apposition_is_typed_by_the_last_noun_of_its_phrase() -> None:
     assert got["ZorbMat"] == ("method", "introduces")
     got = found("We release QuillSet, a large benchmark dataset of 10k dialogues.")
     assert got["QuillSet"] == ("benchmark", "introduces")
+
+
+def test_an_unknown_name_in_a_list_is_of_its_neighbours_kind() -> None:
+    got = found("Tasks come from LeetCode, KelpJudge, and Codeforces. We tune Llama-3 and ZorbLM.")
+    assert got["KelpJudge"][0] == "benchmark"
+    assert got["ZorbLM"][0] == "model"
+    got = found("On LongBench and PG-19, ZorbPrune keeps its accuracy.")
+    assert got["ZorbPrune"][0] == "method"  # the list ended with PG-19

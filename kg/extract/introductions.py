@@ -240,7 +240,7 @@ def _introduce_title_head(
     title, exact = paper.title, lexicon.by_name
     colon = title.find(":")
     if 0 < colon <= 60:
-        head = title[:colon].strip()
+        head, said = _bare_title_head(title[:colon].strip())
         words = head.split()
         hs = title.find(head)
         # "Hogwild! Inference" is a name; "Wow!", "Why?" and "90% Faster" are not.
@@ -265,8 +265,29 @@ def _introduce_title_head(
             and not generic_span(head, lexicon)
             and len(words) <= 4
         ):
-            kind = type_of_introduced(title, hs, hs + len(head), lexicon, exact, title[colon + 1 :])
-            introduced[head] = kind
+            introduced[head] = said or type_of_introduced(
+                title, hs, hs + len(head), lexicon, exact, title[colon + 1 :]
+            )
+
+
+#: Words around a coined name in a title's head that are not part of the name: "The
+#: FineWeb Datasets", "FunReason-MT Technical Report" (the head noun says the kind).
+_TITLE_HEAD_WRAPPER = re.compile(
+    r"(?:The\s+)?(?P<name>\S+?)(?:\s+(?:(?P<bench>Datasets?|Benchmarks?|Corpus|Suite)|"
+    r"(?P<model>Models?|LLMs?)|(?:Technical\s+|Tech\s+)?Report))?"
+)
+
+
+def _bare_title_head(head: str) -> tuple[str, EntityType | None]:
+    """A title's head without "The", a head noun or "Technical Report" around a coined name,
+    and the kind the head noun says (None when none is said)."""
+    m = _TITLE_HEAD_WRAPPER.fullmatch(head)
+    if m is None or m.group("name") == head or not coined_shape(m.group("name")):
+        return head, None
+    kind = (
+        EntityType.BENCHMARK if m.group("bench") else EntityType.MODEL if m.group("model") else None
+    )
+    return m.group("name"), kind
 
 
 def _introduce_cued(text: str, introduced: dict[str, EntityType], lexicon: Lexicon) -> None:
@@ -397,9 +418,10 @@ def _generic_acronym(text: str, name: str) -> bool:
 
 
 #: The paper's own thing named: "Our approach, Warm-start RL (WSRL), ...", "our LAE framework",
-#: "Our second approach is Reference-Answer-based Correction".
+#: "Our second approach is Reference-Answer-based Correction", "our fine-tuned model SWE-Llama".
 _OUR_NAME = re.compile(
-    r"(?:(?:proposed|new|novel|final|first|second|third)\s+)?(?:approach|method|framework|model|"
+    r"(?:(?:proposed|new|novel|final|first|second|third|(?:[a-z]+-)*[a-z]+(?:ed|ing))\s+){0,2}"
+    r"(?:approach|method|framework|model|"
     r"system|algorithm|technique|solution|pipeline|architecture|benchmark|dataset|agent)"
     r"(?:,|\s+is)?\s+"
     r"(?:called\s+|named\s+|dubbed\s+|termed\s+)?([A-Z][\w+*.-]*[\w+*](?:\s[A-Z0-9][\w+*.-]*)?)"
@@ -538,6 +560,12 @@ def _introduce_components(
         introduced[phrase] = EntityType.METHOD
 
 
+#: A plural dataset head opening a parenthesised list right after the proposing verb's
+#: object ("introduce new specialized datasets (A, B, and C)"); no clause break before it.
+_NEW_DATASET_LIST = re.compile(r"^[^.;:()]{0,60}?\b(?:datasets|benchmarks|corpora)\s*\(")
+_LIST_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
 def _introduce_parenthesised(
     text: str, introduced: dict[str, EntityType], lexicon: Lexicon
 ) -> None:
@@ -556,6 +584,15 @@ def _introduce_parenthesised(
         window = text[cue_end : cue_end + 140]
         stop = window.find(". ")
         window = window if stop < 0 else window[:stop]
+        listed = _NEW_DATASET_LIST.search(window)
+        if listed is not None:
+            # "we introduce new datasets (FineMath, Stack-Edu, and SmolTalk)": each is new
+            items = text[cue_end + listed.end() : cue_end + listed.end() + 200].split(")", 1)[0]
+            for name in _LIST_SPLIT.split(items):
+                name = name.strip()
+                if name[:1].isupper() and len(name.split()) <= 3 and not lexicon.is_stop(name):
+                    introduced.setdefault(name, EntityType.BENCHMARK)
+            continue
         m = _PARENTHESISED.search(window)
         if m is None:
             continue

@@ -39,12 +39,21 @@ from kg.model import EntityType, Field, Mention, Paper, Role
 __all__ = ["Candidate", "analyse", "mentions_of_type"]
 
 
-#: After a model family from the lexicon: a spaced version and/or size (Llama 3.1 8B,
-#: Llama 2-7B).
+#: After a model family from the lexicon: a spaced version, size and/or tier (Llama 3.1 8B,
+#: Llama 2-7B, Gemini 1.5 Pro, Claude Sonnet 3.7).
+_TIER = (
+    r"(?:Pro|Flash|Sonnet|Opus|Haiku|Turbo|Ultra|Nano|Mini|Medium|Large|Small|Instruct|Chat)"
+    r"(?!\s+(?:language|vision|multimodal|reasoning)\b)"  # "Qwen 2 Large language models"
+)
 _SPACED_MODEL_TAIL = re.compile(
-    r"(?:\s\d(?:\.\d+)*(?:[\s-](?:\d+x)?\d+(?:\.\d+)?[BM])?|\s(?:\d+x)?\d+(?:\.\d+)?[BM])(?![\w+-]|\.\d)",
+    rf"(?:\s{_TIER}\s\d(?:\.\d+)*|\s\d(?:\.\d+)*(?:\s{_TIER})?(?:[\s-](?:\d+x)?\d+(?:\.\d+)?[BM])?"
+    r"|\s(?:\d+x)?\d+(?:\.\d+)?[BM])(?![\w+-]|\.\d)",
     re.ASCII,
 )
+
+
+#: A maker's name glued before a model's name: "OpenAI-o1", "Meta-Llama".
+_ORG_BEFORE = re.compile(r"\b(?:OpenAI|Meta|Google|Microsoft|Anthropic|Alibaba|Mistral|DeepMind)-$")
 
 
 #: Multi-word names that end in a version or name a competition (NYU Depth v2,
@@ -199,12 +208,19 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
             continue
         first = len(out)
         for start, end, kind in lexicon.find(text):
-            touches = (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_")) or (
-                end < len(text) and (text[end].isalnum() or text[end] in "_")
-            )
+            # Inside a longer name (Zorb-Llama), unless after its maker (OpenAI-o1).
+            if (
+                start > 0
+                and (text[start - 1].isalnum() or text[start - 1] in "-_")
+                and (kind is not EntityType.MODEL or not _ORG_BEFORE.search(text, 0, start))
+            ):
+                continue
             # A model family may run on into its version (Qwen2.5), nothing else may touch.
-            glued_version = kind is EntityType.MODEL and end < len(text) and not text[end].isalpha()
-            if touches and not glued_version:
+            if (
+                end < len(text)
+                and (text[end].isalnum() or text[end] == "_")
+                and (kind is not EntityType.MODEL or text[end].isalpha())
+            ):
                 continue
             if (
                 end < len(text)

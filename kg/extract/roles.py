@@ -462,9 +462,10 @@ def _long_form_keys(paper: Paper) -> dict[str, tuple[str, bool]]:
     }
 
 
-def _opens_title(m: Mention) -> bool:
-    """Whether the mention is the name a title opens with (the paper's own name for it)."""
-    return m.field is Field.TITLE and m.start == 0
+def _opens_title(m: Mention, title: str) -> bool:
+    """Whether the mention is the name a title opens with (the paper's own name for it),
+    after a leading "The" ("The FineWeb Datasets: ...")."""
+    return m.field is Field.TITLE and (m.start == 0 or (m.start == 4 and title[:4] == "The "))
 
 
 #: The types whose names carry a parameter count.
@@ -535,10 +536,14 @@ def assign_roles(
         long_key, long_opens_title = long_forms.get(m.text, ("", False))
         famous = famous or (m.type, long_key) in known  # SMC, as Sequential Monte Carlo
         entity = (m.type, key)
-        if role is Role.INTRODUCES and famous and not (_opens_title(m) or long_opens_title):
+        if (
+            role is Role.INTRODUCES
+            and famous
+            and not (_opens_title(m, paper.title) or long_opens_title)
+        ):
             role = _DEFAULT[m.type]
             demoted.add(entity)
-        elif role is Role.INTRODUCES and _opens_title(m):
+        elif role is Role.INTRODUCES and _opens_title(m, paper.title):
             opened.add(entity)
         placed.append((m, role, s_start, s_end, entity))
         if entity not in best or _RANK[role] < _RANK[best[entity]]:

@@ -256,10 +256,10 @@ def decide(token: str, lexicon: Lexicon, exact: dict[str, EntityType]) -> tuple[
             return (PARTS_FOUND, tuple(found))
         if token[0].isdigit():
             return (SKIP,)  # 1/N, 3/4: fractions
-    if not coined_shape(token) or all(
+    if (not coined_shape(token) and not _model_stem(token, lexicon)) or all(
         lexicon.is_stop(part) for part in _PARTS.split(token) if part
     ):
-        return (SKIP,)
+        return (SKIP,)  # Title Case words, unless built on a model family (Zorb-Llama)
     return (_CLASSIFY,)
 
 

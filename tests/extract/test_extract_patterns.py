@@ -379,3 +379,32 @@ def test_an_unknown_name_in_a_list_is_of_its_neighbours_kind() -> None:
     assert got["ZorbLM"][0] == "model"
     got = found("On LongBench and PG-19, ZorbPrune keeps its accuracy.")
     assert got["ZorbPrune"][0] == "method"  # the list ended with PG-19
+
+
+def test_a_title_head_drops_the_words_around_its_name() -> None:
+    got = found("We release it.", title="The ZorbWeb Datasets: Decanting the Web")
+    assert got["ZorbWeb"] == ("benchmark", "introduces")
+    got = found("We train ZorbLM-2.", title="ZorbLM-2 Technical Report: Small Models")
+    assert got["ZorbLM-2"][1] == "introduces"
+    assert "ZorbLM-2 Technical Report" not in got
+
+
+def test_datasets_listed_after_the_papers_own_verb_are_introduced() -> None:
+    got = found("We also introduce new datasets (KelpMath, Zorb-Edu, and QuillTalk) for it.")
+    assert {got[n] for n in ("KelpMath", "Zorb-Edu", "QuillTalk")} == {("benchmark", "introduces")}
+
+
+def test_our_model_with_adjectives_before_the_head_is_introduced() -> None:
+    got = found("Only our fine-tuned model ZRB-Llama resolves the simplest issues.")
+    assert got["ZRB-Llama"] == ("model", "introduces")
+
+
+def test_a_name_built_on_a_family_is_whole() -> None:
+    got = found("We compare Zorb-Llama with Code-Llama and OpenAI-o1.")
+    assert got["Zorb-Llama"][0] == got["Code-Llama"][0] == "model"
+    assert "Llama" not in got
+
+
+def test_spaced_model_tiers_belong_to_the_name() -> None:
+    got = found("We test Claude Sonnet 3.7, Gemini 1.5 Pro and Qwen 2 Large language models.")
+    assert {"Claude Sonnet 3.7", "Gemini 1.5 Pro", "Qwen 2"} <= set(got)

@@ -248,12 +248,14 @@ def _introduce_title_head(
             ch in head for ch in "%,?"
         )
         phrase = phrase or head.endswith("!")
-        if (
-            len(words) > 1
-            and not any(coined_shape(w) for w in words)
-            and (head.lower() not in paper.abstract.lower() or words[0] in _PHRASE_OPENERS)
+        if len(words) > 1 and (
+            words[0] in _PHRASE_OPENERS
+            or (
+                not any(coined_shape(w) for w in words)
+                and head.lower() not in paper.abstract.lower()
+            )
         ):
-            phrase = True  # a catchy phrase ("Beyond Memorization"), not a name
+            phrase = True  # a catchy phrase ("Beyond Memorization", "Beyond RAG"), not a name
         if phrase and any(s == 0 and e == len(head) for s, e, _ in lexicon.find(head)):
             phrase = False  # a curated name: "Tree of Thoughts: ..." is the paper behind it
         if (

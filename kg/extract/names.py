@@ -56,6 +56,10 @@ _SPACED_MODEL_TAIL = re.compile(
 _ORG_BEFORE = re.compile(r"\b(?:OpenAI|Meta|Google|Microsoft|Anthropic|Alibaba|Mistral|DeepMind)-$")
 
 
+#: A parameter count written after a name with a space: "LLaDA 8B", "Dream 7B".
+_SPACED_SIZE = re.compile(r"\s(?:\d+x)?\d+(?:\.\d+)?[BM](?![\w+-]|\.\d)", re.ASCII)
+
+
 #: Multi-word names that end in a version or name a competition (NYU Depth v2,
 #: Amazon KDD Cup 2024): benchmarks.
 _MULTI = re.compile(
@@ -305,6 +309,10 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
                 ):
                     continue
                 if found is not None:
+                    if text[end : end + 1] == " " and token not in generic:
+                        sized = _SPACED_SIZE.match(text, end)
+                        if sized is not None:  # "LLaDA 8B": a model, size and all
+                            found, end = (EntityType.MODEL, 0.85, "size"), sized.end()
                     out.append(Candidate(field, start, end, found[0], found[1], found[2]))
         if _may_name_multi(text):
             for m in _MULTI.finditer(text):
@@ -343,7 +351,10 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
             out[first:] = [c for c in out[first:] if not any(s < c.start < e for s, e in cited)]
     if "(" in title or "(" in paper.abstract:
         out = _acronyms_follow_long_forms(out, title, paper.abstract)
-    return _consolidate(_follow_list_siblings(out, title, paper.abstract), title, paper.abstract)
+    out = _follow_list_siblings(
+        _sized_heads_are_models(out, title, paper.abstract), title, paper.abstract
+    )
+    return _consolidate(out, title, paper.abstract)
 
 
 #: A parenthesised list right after a plural dataset head: "three datasets (Hamlyn,
@@ -438,6 +449,25 @@ def _title_case_names(text: str, lexicon: Lexicon) -> Iterator[Candidate]:
 
 #: Rules that type a name by its shape alone, for want of evidence.
 _SHAPE_RULES = frozenset({"coined", "acronym", "title-case"})
+
+
+def _sized_heads_are_models(found: list[Candidate], title: str, abstract: str) -> list[Candidate]:
+    """A name the paper also writes with a spaced size ("LLaDA 8B") is a model where its
+    shape alone typed it ("LLaDA is strong")."""
+    texts = (title, abstract)
+    heads = {
+        texts[c.field is Field.ABSTRACT][c.start : c.end].rpartition(" ")[0]
+        for c in found
+        if c.rule == "size"
+    }
+    if not heads:
+        return found
+    return [
+        c._replace(type=EntityType.MODEL, rule="size")
+        if c.rule in _SHAPE_RULES and texts[c.field is Field.ABSTRACT][c.start : c.end] in heads
+        else c
+        for c in found
+    ]
 
 
 #: Between two items of one list: ", ", ", and ", " or "; the last gap has "and"/"or".

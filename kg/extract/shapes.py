@@ -57,9 +57,14 @@ _PARTS = re.compile(r"[-/]")
 
 
 #: Never names: quantities with units (82Hz, 16GB, 4K), citation keys (fu2020d4rl).
+_MODALITY = (
+    r"(?:Text|Image|Video|Speech|Audio|Code|SQL|Point|Scene|Shape|Motion|Music|Sketch|[1-4]D)"
+)
 NOT_A_NAME = re.compile(
     r"(?:\d+x)?\d+(?:\.\d+)?(?:Hz|kHz|MHz|GHz|ms|GB|MB|KB|TB|PB|fps|FPS|K|k|x|X|px|mm|cm|km|kW|mAh|dB)"
-    r"|[a-z]+\d{4}[a-z0-9]*",
+    r"|[a-z]+\d{4}[a-z0-9]*"
+    # a task between modalities: Text-to-3D, Image-to-Video, Text-to-SQL
+    rf"|{_MODALITY}-to-{_MODALITY}s?",
     re.ASCII,
 )
 
@@ -263,6 +268,10 @@ def decide(token: str, lexicon: Lexicon, exact: dict[str, EntityType]) -> tuple[
     return (_CLASSIFY,)
 
 
+#: A plural of an acronym-like word, alone or ending a compound: CNNs, ViTs, Video-LLMs.
+_PLURAL_CLASS = re.compile(r"(?:[\w]+-)*(?:[A-Z]+|[A-Z][A-Za-z]*[A-Z])s")
+
+
 def token_class(
     token: str, lexicon: Lexicon, exact: dict[str, EntityType]
 ) -> tuple[bool, tuple[EntityType, float, str] | None, bool]:
@@ -283,7 +292,9 @@ def token_class(
         return True, (EntityType.MODEL, 0.9, "family"), False
     if _SIZE_IN_NAME.search(token):
         return True, (EntityType.MODEL, 0.8, "size"), False
-    plural = token.endswith("s") and token[:-1].isupper()
+    plural = _PLURAL_CLASS.fullmatch(token) is not None
+    if plural and exact.get(token[:-1]) is not None:  # CoTs: more of a curated name
+        return True, (exact[token[:-1]], 0.9, "lexicon-plural"), False
     if any(ch.islower() for ch in token):
         return False, (EntityType.METHOD, 0.6, "coined"), plural
     if sum(ch.isalpha() for ch in token) >= 3:

@@ -408,3 +408,20 @@ def test_a_name_built_on_a_family_is_whole() -> None:
 def test_spaced_model_tiers_belong_to_the_name() -> None:
     got = found("We test Claude Sonnet 3.7, Gemini 1.5 Pro and Qwen 2 Large language models.")
     assert {"Claude Sonnet 3.7", "Gemini 1.5 Pro", "Qwen 2"} <= set(got)
+
+
+def test_task_names_and_plural_classes_are_not_names() -> None:
+    got = found("We map Text-to-3D and Image-to-Video with ZiTs and Video-LLMs.")
+    assert not {"Text-to-3D", "Image-to-Video", "ZiTs", "Video-LLMs"} & set(got)
+    assert found("Small ViTs are fast.")["ViTs"][0] == "model"  # more of a curated name
+
+
+def test_a_title_head_opening_with_a_phrase_word_is_no_name() -> None:
+    got = found("We compress the cache.", title="Beyond ZRAG: Task-Aware Cache Compression")
+    assert "Beyond ZRAG" not in got
+
+
+def test_a_coined_name_with_a_spaced_size_is_a_model() -> None:
+    got = found("We train ZorbDA 8B from scratch. ZorbDA is strong.")
+    assert got["ZorbDA 8B"][0] == "model"
+    assert got["ZorbDA"][0] == "model"

@@ -116,7 +116,7 @@ _PHRASE_OPENERS = frozenset(
 
 #: After an introducing verb (found by :func:`kg.extract.roles.find_cues`): the name.
 _INTRO_TAIL = re.compile(
-    r"\w*\s+(?:as\s+)?(?:(?:a|an|the|our)\s+)?(?:(?:novel|new|simple|general|unified|scalable|efficient|"
+    r"\w*\s+(?:as\s+)?(?:(?:a|an|the|our|this)\s+)?(?:(?:novel|new|simple|general|unified|scalable|efficient|"
     r"lightweight|first|open-source|large-scale|comprehensive|challenging|framework|method|"
     r"benchmark|dataset|model|system|approach|algorithm),?\s+)*"
     r"[\"“']?([A-Z][\w+*]*(?:\.[\w+*]+)*(?:(?:[\- ]|-(?:and|or|of|to|then|the|in|for)-)"

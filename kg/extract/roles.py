@@ -87,6 +87,7 @@ CUE_PHRASES: dict[str, tuple[str, ...]] = {
         "builds",
         "call",
         "term",
+        "name",
         "called",
         "dubbed",
         "named",

@@ -425,3 +425,9 @@ def test_a_coined_name_with_a_spaced_size_is_a_model() -> None:
     got = found("We train ZorbDA 8B from scratch. ZorbDA is strong.")
     assert got["ZorbDA 8B"][0] == "model"
     assert got["ZorbDA"][0] == "model"
+
+
+def test_we_name_this_method_introduces_it() -> None:
+    got = found("We name this method Quiet Score Folding (QSF), which helps. The name is apt.")
+    assert got["QSF"] == ("method", "introduces")
+    assert got["Quiet Score Folding"] == ("method", "introduces")

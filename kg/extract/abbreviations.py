@@ -189,10 +189,12 @@ def _long_forms_after(text: str) -> list[Abbreviation]:
     found = []
     at = text.find(" (")
     while at >= 0:
-        begin = at
-        while begin and not text[begin - 1].isspace():
-            begin -= 1
-        m = _SHORT_THEN_LONG.match(text, begin)
+        begin = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1
+        # cheap tests first: a short form is short and has two capitals or more
+        if at - begin <= 12 and sum(ch.isupper() for ch in text[begin:at]) >= 2:
+            m = _SHORT_THEN_LONG.match(text, begin)
+        else:
+            m = None
         if m is not None:
             short, long = m.group(1), m.group(2).strip()
             if " " in long and stands_for(short, long):

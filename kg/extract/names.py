@@ -474,14 +474,22 @@ def _sized_heads_are_models(found: list[Candidate], title: str, abstract: str) -
 _LIST_GAP = re.compile(r",\s*|(,\s*|\s+)(?:and|or)\s+")
 
 
+def _next_to_a_list_gap(text: str, c: Candidate) -> bool:
+    before, after = text[max(0, c.start - 5) : c.start], text[c.end : c.end + 5]
+    return before.endswith((", ", ",", " and ", " or ")) or after.startswith((",", " and ", " or "))
+
+
 def _follow_list_siblings(found: list[Candidate], title: str, abstract: str) -> list[Candidate]:
     """A name typed by its shape alone takes the type of its list: in "LeetCode, AtCoder,
     and CodeForces" or "Llama-3, Qwen2.5 and ZorbLM" the unknown name is one more of the
     kind its neighbours are on evidence. A list is names joined by commas and closed by
     "and"/"or" ("On A and B, ZorbX keeps ..." lists only A and B)."""
-    if not any(c.rule in _SHAPE_RULES for c in found):
-        return found
     texts = (title, abstract)
+    if not any(
+        c.rule in _SHAPE_RULES and _next_to_a_list_gap(texts[c.field is Field.ABSTRACT], c)
+        for c in found
+    ):
+        return found
     retype: dict[tuple[Field, int, int], EntityType] = {}
     for field in (Field.TITLE, Field.ABSTRACT):
         text = texts[field is Field.ABSTRACT]

@@ -25,6 +25,7 @@ from kg.extract.shapes import (
     FIXED,
     NAME,
     NOT_BEFORE,
+    ORG_NAMES,
     PARTS_FOUND,
     SKIP,
     bounded_put,
@@ -53,7 +54,7 @@ _SPACED_MODEL_TAIL = re.compile(
 
 
 #: A maker's name glued before a model's name: "OpenAI-o1", "Meta-Llama".
-_ORG_BEFORE = re.compile(r"\b(?:OpenAI|Meta|Google|Microsoft|Anthropic|Alibaba|Mistral|DeepMind)-$")
+_ORG_BEFORE = re.compile(rf"\b{ORG_NAMES}-$")
 
 
 #: A parameter count written after a name with a space: "LLaDA 8B", "Dream 7B".

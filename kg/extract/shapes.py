@@ -134,9 +134,9 @@ _BENCH_SUFFIX = re.compile(
 )
 
 
-_ORG_PREFIX = re.compile(
-    r"(?:OpenAI|Meta|Google|Microsoft|Anthropic|Alibaba|Mistral|DeepMind)[-\s]"
-)
+#: Makers whose name is written before their models' names (OpenAI-o1, Meta-Llama).
+ORG_NAMES = r"(?:OpenAI|Meta|Google|Microsoft|Anthropic|Alibaba|Mistral|DeepMind)"
+_ORG_PREFIX = re.compile(ORG_NAMES + r"[-\s]")
 
 
 _SIZE_IN_NAME = re.compile(r"[-_](?:\d+x)?\d+(?:\.\d+)?[BM]\b", re.ASCII)

@@ -36,6 +36,7 @@ from kg.extract.shapes import (
     coined_shape,
     common_phrase,
     generic_span,
+    list_items,
     new_cache,
     trim,
 )
@@ -565,7 +566,6 @@ def _introduce_components(
 #: A plural dataset head opening a parenthesised list right after the proposing verb's
 #: object ("introduce new specialized datasets (A, B, and C)"); no clause break before it.
 _NEW_DATASET_LIST = re.compile(r"^[^.;:()]{0,60}?\b(?:datasets|benchmarks|corpora)\s*\(")
-_LIST_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
 
 def _introduce_parenthesised(
@@ -590,9 +590,8 @@ def _introduce_parenthesised(
         if listed is not None:
             # "we introduce new datasets (FineMath, Stack-Edu, and SmolTalk)": each is new
             items = text[cue_end + listed.end() : cue_end + listed.end() + 200].split(")", 1)[0]
-            for name in _LIST_SPLIT.split(items):
-                name = name.strip()
-                if name[:1].isupper() and len(name.split()) <= 3 and not lexicon.is_stop(name):
+            for _, name in list_items(items):
+                if len(name.split()) <= 3 and not lexicon.is_stop(name):
                     introduced.setdefault(name, EntityType.BENCHMARK)
             continue
         m = _PARENTHESISED.search(window)

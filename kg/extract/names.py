@@ -31,6 +31,7 @@ from kg.extract.shapes import (
     bounded_put,
     common_phrase,
     decide,
+    list_items,
     name_end,
     new_cache,
     trim,
@@ -46,9 +47,11 @@ _TIER = (
     r"(?:Pro|Flash|Sonnet|Opus|Haiku|Turbo|Ultra|Nano|Mini|Medium|Large|Small|Instruct|Chat)"
     r"(?!\s+(?:language|vision|multimodal|reasoning)\b)"  # "Qwen 2 Large language models"
 )
+_PARAMETERS = r"(?:\d+x)?\d+(?:\.\d+)?[BM]"
+_NAME_ENDS = r"(?![\w+-]|\.\d)"
 _SPACED_MODEL_TAIL = re.compile(
-    rf"(?:\s{_TIER}\s\d(?:\.\d+)*|\s\d(?:\.\d+)*(?:\s{_TIER})?(?:[\s-](?:\d+x)?\d+(?:\.\d+)?[BM])?"
-    r"|\s(?:\d+x)?\d+(?:\.\d+)?[BM])(?![\w+-]|\.\d)",
+    rf"(?:\s{_TIER}\s\d(?:\.\d+)*|\s\d(?:\.\d+)*(?:\s{_TIER})?(?:[\s-]{_PARAMETERS})?"
+    rf"|\s{_PARAMETERS}){_NAME_ENDS}",
     re.ASCII,
 )
 
@@ -58,7 +61,7 @@ _ORG_BEFORE = re.compile(rf"\b{ORG_NAMES}-$")
 
 
 #: A parameter count written after a name with a space: "LLaDA 8B", "Dream 7B".
-_SPACED_SIZE = re.compile(r"\s(?:\d+x)?\d+(?:\.\d+)?[BM](?![\w+-]|\.\d)", re.ASCII)
+_SPACED_SIZE = re.compile(rf"\s{_PARAMETERS}{_NAME_ENDS}", re.ASCII)
 
 
 #: Multi-word names that end in a version or name a competition (NYU Depth v2,
@@ -382,17 +385,13 @@ def _dataset_lists(text: str) -> Iterator[re.Match[str]]:
             at = text.find("(", at + 1)
 
 
-_LIST_ITEM = re.compile(r"(?:the\s+)?([A-Z][^,()]*?)\s*(?:,|$|\s+(?:and|or)\s+)")
-
-
 def _listed_datasets(text: str, field: Field, lexicon: Lexicon) -> Iterator[Candidate]:
     """The items of a parenthesised list that a dataset head introduces: benchmarks, plain
     words included (Hamlyn), which no name shape would find."""
     for m in _dataset_lists(text):
-        for item in _LIST_ITEM.finditer(m.group(1)):
-            name = item.group(1)
+        for offset, name in list_items(m.group(1)):
             if len(name.split()) <= 4 and not lexicon.is_stop(name):
-                start = m.start(1) + item.start(1)
+                start = m.start(1) + offset
                 yield Candidate(field, start, start + len(name), EntityType.BENCHMARK, 0.7, "list")
 
 

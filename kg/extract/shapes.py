@@ -16,6 +16,7 @@ memoised per lexicon in bounded tables (:func:`bounded_put`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any, TypeVar
 
 from kg.extract.lexicon import Lexicon
@@ -337,3 +338,14 @@ def is_size(token: str) -> bool:
     [True, True, True, True, False, False]
     """
     return _SIZE.fullmatch(token) is not None
+
+
+#: An item of a list's inside: "(the) Name" up to a comma, "and"/"or" or the end.
+_LIST_ITEM = re.compile(r"(?:the\s+)?([A-Z][^,()]*?)\s*(?:,|$|\s+(?:and|or)\s+)")
+
+
+def list_items(inside: str) -> Iterator[tuple[int, str]]:
+    """The capitalised items of a list, each with its offset in ``inside``: "Hamlyn,
+    EndoSLAM, and the SCARED set" -> Hamlyn, EndoSLAM, SCARED set."""
+    for m in _LIST_ITEM.finditer(inside):
+        yield m.start(1), m.group(1)

@@ -19,7 +19,8 @@ from kg.model import EntityType, Field, Mention, Paper, Role
 
 __all__ = ["find_urls", "normalise_url", "repos"]
 
-#: A link written in prose: with a scheme, or scheme-less on a well-known code/short host.
+#: A link written in prose: with a scheme, or scheme-less on a well-known code/short host or
+#: on a project-page host (``name.github.io``, written without a path as often as with one).
 _HOSTS = (
     "github.com",
     "gitlab.com",
@@ -32,10 +33,14 @@ _HOSTS = (
     "zenodo.org",
     "codeberg.org",
 )
+_PAGE_HOSTS = (".github.io", ".gitlab.io")
+_URL_CHARS = r"[^\s<>\"'`{}|\\^\[\]]"
 _URL = re.compile(
     r"(?:https?://|ftp://|\bwww\.|\b(?:"
     + "|".join(re.escape(h) for h in _HOSTS)
-    + r")/)[^\s<>\"'`{}|\\^\[\]]+",
+    + rf")/){_URL_CHARS}+|\b[a-z0-9][a-z0-9-]*(?:"
+    + "|".join(re.escape(h) for h in _PAGE_HOSTS)
+    + rf")\b{_URL_CHARS}*",
     re.IGNORECASE | re.ASCII,
 )
 #: Characters that never end a link written in prose (sentence punctuation, closing quotes).
@@ -136,8 +141,8 @@ def _url_matches(text: str, lowered: str) -> Iterator[re.Match[str]]:
     link can start are few and found with fast substring searches instead. Matches are the
     same: leftmost first, never overlapping.
     """
-    if "/" not in lowered and "www." not in lowered:
-        return  # every marker but www. has a slash: most abstracts end here
+    if "/" not in lowered and "www." not in lowered and ".git" not in lowered:
+        return  # every marker but www. and the page hosts has a slash: most abstracts end here
     starts: set[int] = set()
     i = lowered.find("://")
     while i >= 0:
@@ -147,6 +152,14 @@ def _url_matches(text: str, lowered: str) -> Iterator[re.Match[str]]:
         i = lowered.find(marker)
         while i >= 0:
             starts.add(i)
+            i = lowered.find(marker, i + 1)
+    for marker in _PAGE_HOSTS:  # the link starts at the subdomain before the marker
+        i = lowered.find(marker)
+        while i >= 0:
+            s = i
+            while s and (lowered[s - 1].isalnum() or lowered[s - 1] == "-"):
+                s -= 1
+            starts.add(s)
             i = lowered.find(marker, i + 1)
     taken = 0
     for start in sorted(starts):

@@ -61,6 +61,7 @@ def test_gpt4o_is_not_gpt4() -> None:
         ("github.com/a/b/", "https://github.com/a/b"),
         ("https://example.org/wiki/Foo_(bar))", "https://example.org/wiki/Foo_(bar)"),
         ("HTTPS://WWW.EXAMPLE.COM:443/Path", "https://www.example.com/Path"),
+        ("lab-x.github.io/proj/.", "https://lab-x.github.io/proj"),
         ("no link here", ""),
     ],
 )
@@ -76,6 +77,16 @@ def test_repo_mention_excludes_debris_and_punctuation() -> None:
     )
     assert got["https://github.com/a/B.git"] == ("repo", "introduces")
     assert "https://huggingface.co/datasets/x/LLMs" in got
+
+
+def test_project_pages_without_a_scheme_are_repos() -> None:
+    """Abstracts often write a project page bare ("Project page: name.github.io")."""
+    got = found(
+        "Project page: my-lab.github.io. Demo at team.gitlab.io/demo/, not at a.github.iota."
+    )
+    assert got["my-lab.github.io"][0] == "repo"
+    assert got["team.gitlab.io/demo/"][0] == "repo"
+    assert not any("iota" in name for name in got)
 
 
 @pytest.mark.parametrize(

@@ -34,7 +34,7 @@ _HEAD_KINDS = (EntityType.BENCHMARK, EntityType.MODEL, EntityType.METHOD)
 
 
 _HEAD_AFTER = re.compile(
-    r"\s+(?:(dataset|datasets|benchmark|benchmarks|corpus|corpora|suite|leaderboard|"
+    r"(?:\s*\([^()]{1,20}\)|\))?\s+(?:(dataset|datasets|benchmark|benchmarks|corpus|corpora|suite|leaderboard|"
     r"challenge|competition|testbed|split|tasks|environment|environments|games)|"
     r"(model|models|LLM|LLMs|checkpoint|checkpoints|series|detector|encoder|backbone)|(framework|system|method|methods|approach|algorithm|"
     r"architecture|engine|library|technique|strategy|pipeline|toolkit|agent|optimizer|"
@@ -53,6 +53,24 @@ APPOSITION = re.compile(
     r"(?!\s+(?:[\w-]+\s+)?(?:framework|system|method|approach|algorithm|architecture|"
     r"technique|strategy|pipeline|toolkit|paradigm|benchmark|dataset|suite|corpus)\b)"
 )
+
+
+#: A sentence that opens with a preposition and its object: "On TUM-RGBD, our method
+#: outperforms ..." The comma after such an object ends the phrase; what follows is the
+#: sentence's subject, not an apposition describing the object.
+_FRONTED_PHRASE = re.compile(
+    r"(?:^|[.!?;]\s+)(?:On|In|For|With|From|Across|Over|Under|At|By|Through|Beyond|Unlike|"
+    r"Besides|Compared\s+(?:to|with)|Relative\s+to)\s+(?:the\s+)?$"
+)
+
+
+def _appositive(text: str, start: int, end: int) -> re.Match[str] | None:
+    """:data:`APPOSITION` after the name at ``start:end``, unless the name is the object of
+    a fronted preposition."""
+    found = APPOSITION.match(text, end)
+    if found is not None and _FRONTED_PHRASE.search(text, max(0, start - 40), start):
+        return None
+    return found
 
 
 _TITLE_PHRASE = re.compile(
@@ -201,7 +219,7 @@ def classify(
     if after is not None:
         head = _HEAD_KINDS[(after.lastindex or 1) - 1]
         return head, 0.8, "head-noun"
-    appos = APPOSITION.match(text, end)
+    appos = _appositive(text, start, end)
     if appos is not None:
         head = _HEAD_KINDS[(appos.lastindex or 1) - 1]
         return head, 0.8, "apposition"
@@ -285,7 +303,7 @@ def kind_said(text: str, name: str) -> EntityType | None:
             end == len(text) or not text[end].isalnum()
         ):
             group = None
-            found = APPOSITION.match(text, end) or _HEAD_AFTER.match(text, end)
+            found = _appositive(text, pos, end) or _HEAD_AFTER.match(text, end)
             # A plural head may be a verb or a class ("DRM models the ...", "TPP models").
             if found is not None and not found.group(found.lastindex or 0).endswith("s"):
                 group = found.lastindex

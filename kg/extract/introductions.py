@@ -229,8 +229,11 @@ def introduced_names(paper: Paper, lexicon: Lexicon) -> dict[str, EntityType]:
         _introduce_components(abstract, introduced, lexicon, exact)
     if abstract:
         for name, kind in list(introduced.items()):
-            if kind is EntityType.METHOD:
-                introduced[name] = kind_said(abstract, name) or kind
+            said = kind_said(abstract, name) if kind is not EntityType.BENCHMARK else None
+            # A method may turn out a model or dataset; a model only a dataset: a size
+            # suffix names a dataset's size too ("Yambda-5B, a large-scale open dataset").
+            if said is not None and (kind is EntityType.METHOD or said is EntityType.BENCHMARK):
+                introduced[name] = said
     return introduced
 
 

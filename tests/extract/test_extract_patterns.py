@@ -431,3 +431,26 @@ def test_we_name_this_method_introduces_it() -> None:
     got = found("We name this method Quiet Score Folding (QSF), which helps. The name is apt.")
     assert got["QSF"] == ("method", "introduces")
     assert got["Quiet Score Folding"] == ("method", "introduces")
+
+
+def test_an_introduced_name_with_a_size_that_the_paper_calls_a_dataset_is_a_benchmark() -> None:
+    """A size suffix names a dataset's size too: the paper's own word decides."""
+    got = found("We present Zorbix-5B, a large-scale open dataset of listening events.")
+    assert got["Zorbix-5B"] == ("benchmark", "introduces")
+    got = found("We present Zorbix-7B, a compact open model for ranking.")
+    assert got["Zorbix-7B"] == ("model", "introduces")
+
+
+def test_a_head_noun_after_a_bracketed_acronym_types_both_forms() -> None:
+    got = found("We introduce the Probing Quill Evaluation (PQE) dataset to test models.")
+    assert got["Probing Quill Evaluation"] == ("benchmark", "introduces")
+    assert got["PQE"] == ("benchmark", "introduces")
+
+
+def test_a_comma_after_a_fronted_prepositional_object_is_no_apposition() -> None:
+    """ "On X, our method ..." says nothing of what X is; "the X and Y datasets" does."""
+    got = found(
+        "Experiments on the Quarry and ZK-RGBD datasets show gains. "
+        "On ZK-RGBD, our method beats the closest baseline."
+    )
+    assert got["ZK-RGBD"][0] == "benchmark"

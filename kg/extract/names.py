@@ -42,7 +42,7 @@ __all__ = ["Candidate", "analyse", "mentions_of_type"]
 
 
 #: After a model family from the lexicon: a spaced version, size and/or tier (Llama 3.1 8B,
-#: Llama 2-7B, Gemini 1.5 Pro, Claude Sonnet 3.7).
+#: Llama 2-7B, Gemini 1.5 Pro, Claude Sonnet 3.7, Gemini Pro, Whisper large-v3).
 _TIER = (
     r"(?:Pro|Flash|Sonnet|Opus|Haiku|Turbo|Ultra|Nano|Mini|Medium|Large|Small|Instruct|Chat)"
     r"(?!\s+(?:language|vision|multimodal|reasoning)\b)"  # "Qwen 2 Large language models"
@@ -51,7 +51,7 @@ _PARAMETERS = r"(?:\d+x)?\d+(?:\.\d+)?[BM]"
 _NAME_ENDS = r"(?![\w+-]|\.\d)"
 _SPACED_MODEL_TAIL = re.compile(
     rf"(?:\s{_TIER}\s\d(?:\.\d+)*|\s\d(?:\.\d+)*(?:\s{_TIER})?(?:[\s-]{_PARAMETERS})?"
-    rf"|\s{_PARAMETERS}){_NAME_ENDS}",
+    rf"|\s{_PARAMETERS}|\s{_TIER}|\s(?:tiny|base|small|medium|large)-v\d+){_NAME_ENDS}",
     re.ASCII,
 )
 
@@ -326,7 +326,8 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
                     start += len(words[0]) + 1
                     words = words[1:]
                 if len(words) >= 2:
-                    out.append(Candidate(field, start, end, EntityType.BENCHMARK, 0.8, "multi"))
+                    rule = "versioned" if words[-1].startswith("v") else "multi"
+                    out.append(Candidate(field, start, end, EntityType.BENCHMARK, 0.8, rule))
         if "(" in text:
             out.extend(_listed_datasets(text, field, lexicon))
         if field is Field.ABSTRACT and _TECHNIQUE_HEAD_WORD.search(text) is not None:
@@ -358,7 +359,34 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
     out = _follow_list_siblings(
         _sized_heads_are_models(out, title, paper.abstract), title, paper.abstract
     )
+    if any(c.rule == "versioned" for c in out):
+        out = _versions_follow_their_names(out, title, paper.abstract, exact)
     return _consolidate(out, title, paper.abstract)
+
+
+def _versions_follow_their_names(
+    found: list[Candidate], title: str, abstract: str, exact: dict[str, EntityType]
+) -> list[Candidate]:
+    """A spaced version ("NYU Depth v2", "OWSM v3.1") names a version of what its name
+    names: it takes the kind the lexicon or the paper's other mentions give the name (the
+    first that a rule other than shape decided), and stays a dataset when none does."""
+
+    def text_of(c: Candidate) -> str:
+        return (title if c.field is Field.TITLE else abstract)[c.start : c.end]
+
+    kinds: dict[str, EntityType] = {}
+    for c in found:
+        if c.rule not in _SHAPE_RULES and c.rule != "versioned":
+            kinds.setdefault(text_of(c), c.type)
+    out = []
+    for c in found:
+        if c.rule == "versioned":
+            name = text_of(c).rpartition(" ")[0]
+            kind = exact.get(name) or kinds.get(name)
+            if kind is not None and kind is not c.type:
+                c = c._replace(type=kind)
+        out.append(c)
+    return out
 
 
 #: A parenthesised list right after a plural dataset head: "three datasets (Hamlyn,

@@ -454,3 +454,25 @@ def test_a_comma_after_a_fronted_prepositional_object_is_no_apposition() -> None
         "On ZK-RGBD, our method beats the closest baseline."
     )
     assert got["ZK-RGBD"][0] == "benchmark"
+
+
+def test_a_spaced_tier_alone_or_a_size_version_belongs_to_a_family_name() -> None:
+    got = found("Models like GPT-4V and Gemini Pro fail, as does Whisper large-v3 here.")
+    assert got["Gemini Pro"] == ("model", "uses")
+    assert got["Whisper large-v3"][0] == "model"
+
+
+def test_a_spaced_version_keeps_the_kind_its_name_has_in_the_paper() -> None:
+    """ "OWSM v3.1" is a version of the model OWSM; "NYU Depth v2" stays a dataset."""
+    got = found("Like models such as Whisper and ZORB, we beat ZORB v3.1 on CSJ.")
+    assert got["ZORB v3.1"][0] == "model"
+    assert found("We evaluate on NYU Depth v2 and KITTI.")["NYU Depth v2"][0] == "benchmark"
+
+
+def test_metrics_units_and_task_acronyms_are_not_names() -> None:
+    got = found(
+        "Our AAC method obtains a 33.0 SPIDEr-FL score and 0.71 NDS, at 800 MHz, "
+        "and a Macro-F1 of 80 on QuillBench."
+    )
+    assert not {"AAC", "SPIDEr-FL", "NDS", "MHz", "Macro-F1"} & set(got)
+    assert got["QuillBench"][0] == "benchmark"

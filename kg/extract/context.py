@@ -43,11 +43,13 @@ _HEAD_AFTER = re.compile(
 
 
 #: After a name: an apposition whose head noun says its kind ("X, a benchmark for", "X, an
-#: end-to-end diffusion model fine-tuning strategy"). A head noun is the last noun of its
-#: phrase: one that another head follows within two words only modifies it.
+#: end-to-end diffusion model fine-tuning strategy"; an evaluation framework is a benchmark).
+#: A head noun is the last noun of its phrase: one that another head follows within two
+#: words only modifies it.
 APPOSITION = re.compile(
     r"(?:\s*\([^()]{1,20}\))?[,:]\s+(?:a|an|the|our)\s+(?:[\w-]+,?\s+){0,5}?"
-    r"(?:(benchmark|dataset|corpus|suite|testbed)|(model|series)(?!\s+(?:inference|serving))|"
+    r"(?:(benchmark|dataset|corpus|suite|testbed|(?:evaluation|benchmarking)\s+(?:framework|"
+    r"platform|toolkit|harness|protocol))|(model|series)(?!\s+(?:inference|serving))|"
     r"(framework|system|method|approach|algorithm|architecture|engine|library|technique|"
     r"strategy|pipeline|toolkit|agent|paradigm|assistant|network))(?![\w-])"
     r"(?!\s+(?:[\w-]+\s+)?(?:framework|system|method|approach|algorithm|architecture|"

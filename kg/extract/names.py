@@ -507,11 +507,20 @@ def _next_to_a_list_gap(text: str, c: Candidate) -> bool:
     return before.endswith((", ", ",", " and ", " or ")) or after.startswith((",", " and ", " or "))
 
 
+def _bracketed(text: str, items: list[tuple[int, int]]) -> bool:
+    """Whether items are a whole list in brackets: "(SIMPLER, FurnitureBench)"."""
+    return (
+        len(items) > 1
+        and text[: items[0][0]].endswith("(")
+        and text[items[-1][1] : items[-1][1] + 1] == ")"
+    )
+
+
 def _follow_list_siblings(found: list[Candidate], title: str, abstract: str) -> list[Candidate]:
     """A name typed by its shape alone takes the type of its list: in "LeetCode, AtCoder,
     and CodeForces" or "Llama-3, Qwen2.5 and ZorbLM" the unknown name is one more of the
     kind its neighbours are on evidence. A list is names joined by commas and closed by
-    "and"/"or" ("On A and B, ZorbX keeps ..." lists only A and B)."""
+    "and"/"or" ("On A and B, ZorbX keeps ..." lists only A and B) or by brackets ("(A, B)")."""
     texts = (title, abstract)
     if not any(
         c.rule in _SHAPE_RULES and _next_to_a_list_gap(texts[c.field is Field.ABSTRACT], c)
@@ -533,17 +542,15 @@ def _follow_list_siblings(found: list[Candidate], title: str, abstract: str) -> 
         lists: list[list[tuple[int, int]]] = []  # the closed lists ("A, B and C")
         current: list[tuple[int, int]] = []
         closed = False
-        for item in items:
+        for item in [*items, (len(text), len(text))]:
             gap = _LIST_GAP.fullmatch(text[current[-1][1] : item[0]]) if current else None
             if gap is None or closed:
-                if closed:
+                if closed or _bracketed(text, current):
                     lists.append(current)
                 current, closed = [item], False
             else:
                 current.append(item)
                 closed = gap.group(1) is not None  # "and"/"or" brings the last item
-        if closed:
-            lists.append(current)
         for items_of_list in lists:
             evidence = {
                 c.type

@@ -82,6 +82,14 @@ _DATED = re.compile(r"(.+?)[-\s]?(?:19|20)\d\d", re.ASCII)
 _VERSIONED = re.compile(r"(.+?)[-\s]?(?:v?\d+(?:\.\d+)*)", re.ASCII)
 
 
+#: A name followed by a variant word: MBPP-plus, MMLU-Pro, GPQA-Diamond, SWE-bench-Verified.
+_VARIANT = re.compile(
+    r"(.+?)[-\s](?:plus|Plus|Pro|Hard|Lite|Verified|Live|Mini|Full|Extended|Diamond|Redux|"
+    r"Easy|Long|Multi|Hindi|Chinese|CN|ZH|EN)",
+    re.ASCII,
+)
+
+
 NOT_BEFORE = frozenset("._+-/@\\")
 
 
@@ -241,6 +249,9 @@ def decide(token: str, lexicon: Lexicon, exact: dict[str, EntityType]) -> tuple[
     if versioned is not None and versioned.group(1) in exact:
         # A curated name with a year or version: SATCOMP-2022, TREC 2022, MOT20.
         return (FIXED, (exact[versioned.group(1)], 0.9, "lexicon-version"))
+    variant = _VARIANT.fullmatch(token)
+    if variant is not None and variant.group(1) in exact:
+        return (FIXED, (exact[variant.group(1)], 0.9, "lexicon-version"))
     dated = _DATED.fullmatch(token)
     if dated is not None and lexicon.is_stop(dated.group(1)):
         return (SKIP,)  # a venue or organisation with a year: WWW 2025, NeurIPS 2024

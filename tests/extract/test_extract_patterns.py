@@ -476,3 +476,19 @@ def test_metrics_units_and_task_acronyms_are_not_names() -> None:
     )
     assert not {"AAC", "SPIDEr-FL", "NDS", "MHz", "Macro-F1"} & set(got)
     assert got["QuillBench"][0] == "benchmark"
+
+
+def test_a_variant_of_a_curated_name_keeps_its_kind() -> None:
+    assert found("Our RL training improves MBPP-plus by 6%.")["MBPP-plus"][0] == "benchmark"
+    assert found("It also helps GSM8K-Hard a lot.")["GSM8K-Hard"][0] == "benchmark"
+
+
+def test_an_evaluation_framework_is_a_benchmark() -> None:
+    got = found("We address this by proposing QUILL, an evaluation framework for long contexts.")
+    assert got["QUILL"] == ("benchmark", "introduces")
+
+
+def test_a_bracketed_list_is_a_list() -> None:
+    """An unknown name in brackets with a known benchmark is one more benchmark."""
+    got = found("It beats VLA methods in simulated (ZORBSIM, FurnitureBench) settings.")
+    assert got["ZORBSIM"][0] == "benchmark"

@@ -8,7 +8,8 @@ stems, extended by versions and sizes when matched), ``methods.txt`` and ``stopl
 
 An entry that contains a space or is all lower case matches case-insensitively ("beam
 search", "Beam Search"); any other entry matches its exact case, so ``MATH`` (a benchmark)
-never matches "math" and ``Phi`` never matches "phi". Matching uses one Aho-Corasick
+never matches "math" and ``Phi`` never matches "phi", except that a long CamelCase entry
+also matches other inner case ("Librispeech" for LibriSpeech). Matching uses one Aho-Corasick
 automaton (ahocorasick-rs) over lower-cased text, built lazily on first use and cached per
 lexicon.
 """
@@ -139,9 +140,27 @@ class Lexicon:
             if start and text[start - 1].isalnum():
                 continue  # inside a word ("orm" in "transformer"): never a name
             for spelling, kind in spellings[index]:
-                if spelling is None or text[start:end] == spelling:
+                if (
+                    spelling is None
+                    or text[start:end] == spelling
+                    or _case_variant(spelling, text[start:end])
+                ):
                     yield start, end, kind
                     break
+
+
+def _case_variant(spelling: str, written: str) -> bool:
+    """Whether text writes a long CamelCase entry in other inner case ("Librispeech" for
+    LibriSpeech, "Mathvista" for MathVista): same first capital, some lower case. Short
+    names and acronyms stay exact (MATH is not "Math", Phi is not "PHI")."""
+    return (
+        len(spelling) >= 8
+        and written[0] == spelling[0]
+        and spelling[0].isupper()
+        and any(c.isupper() for c in spelling[1:])
+        and any(c.islower() for c in spelling)
+        and any(c.islower() for c in written[1:])
+    )
 
 
 def parse_lexicon_lines(

@@ -492,3 +492,9 @@ def test_a_bracketed_list_is_a_list() -> None:
     """An unknown name in brackets with a known benchmark is one more benchmark."""
     got = found("It beats VLA methods in simulated (ZORBSIM, FurnitureBench) settings.")
     assert got["ZORBSIM"][0] == "benchmark"
+
+
+def test_a_long_curated_name_in_other_inner_case_is_found() -> None:
+    got = found("It reaches 2.4% WER on the Librispeech test-clean set, using Deepseek-V3.")
+    assert got["Librispeech"][0] == "benchmark"
+    assert "Complex" not in found("Complex tasks need long chains of reasoning.")

@@ -225,7 +225,9 @@ def introduced_names(paper: Paper, lexicon: Lexicon) -> dict[str, EntityType]:
     exact = lexicon.by_name
     if not introduced and abstract:
         _introduce_main_name(abstract, introduced, lexicon, exact)
-    elif abstract and (", which" in abstract or "mode" in abstract or "odule" in abstract):
+    elif abstract and (
+        ", which" in abstract or "mode" in abstract or "odule" in abstract or ") " in abstract
+    ):
         _introduce_components(abstract, introduced, lexicon, exact)
     if abstract:
         for name, kind in list(introduced.items()):
@@ -547,11 +549,41 @@ _COMPONENT_AFTER = re.compile(
 )
 
 
+#: Before a Title Case phrase: an enumeration marker, "1) ", "(ii) ", "a) ".
+_ENUMERATED = re.compile(r"(?:^|[\s:;,(])\(?(?:\d|[ivx]{1,4}|[a-e])\)\s*$")
+#: What an enumeration lists when its items are not parts of a design: "several appealing
+#: properties: 1) Vast Vocabulary: ...", "three challenges: (i) Data Scarcity ...".
+_NOT_PARTS = re.compile(
+    r"\b(?:propert|characteristic|advantage|challenge|limitation|finding|question|observation|"
+    r"issue|aspect|feature|insight|lesson|problem|difficult|dimension|criteri)\w*"
+)
+
+
+#: The first marker of an enumeration: "1)", "(i)", "a)".
+_FIRST_ITEM = re.compile(r"(?:^|[\s:;,(])\(?(?:1|i|a)\)")
+
+
+def _lists_parts(text: str, start: int) -> bool:
+    """Whether the enumeration an item at ``start`` belongs to lists parts of a design, by
+    the words of the sentence that opens it ("comprises three designs:", not "has several
+    appealing properties:")."""
+    first = max(
+        _FIRST_ITEM.finditer(text, max(0, start - 1500), start + 1),
+        default=None,
+        key=lambda m: m.start(),
+    )
+    if first is None:
+        return False
+    opening = text.rfind(". ", 0, first.start()) + 1
+    return _NOT_PARTS.search(text, opening, first.start()) is None
+
+
 def _introduce_components(
     text: str, introduced: dict[str, EntityType], lexicon: Lexicon, exact: dict[str, EntityType]
 ) -> None:
     """In a paper that introduces something, a Title Case name inside a sentence that is
-    then described (", which ...", "... module", "... strategy") names one of its parts:
+    then described (", which ...", "... module", "... strategy") or enumerated ("three
+    designs: 1) Object Aligned Temporal Fusion aligns ...") names one of its parts:
     "Perplexity Consistency, which integrates ...", "a Deep Web Explorer module"."""
     for m in mid_sentence_title_phrases(text):
         start, phrase = m.start(), m.group()
@@ -559,6 +591,8 @@ def _introduce_components(
             continue
         after = _COMPONENT_AFTER.match(text, m.end())
         if after is None:
+            if _ENUMERATED.search(text, max(0, start - 8), start) and _lists_parts(text, start):
+                introduced[phrase] = EntityType.METHOD
             continue
         short = after.group(1)
         if (short is not None and short in exact) or text[max(0, start - 3) : start] == "of ":

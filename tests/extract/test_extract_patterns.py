@@ -498,3 +498,18 @@ def test_a_long_curated_name_in_other_inner_case_is_found() -> None:
     got = found("It reaches 2.4% WER on the Librispeech test-clean set, using Deepseek-V3.")
     assert got["Librispeech"][0] == "benchmark"
     assert "Complex" not in found("Complex tasks need long chains of reasoning.")
+
+
+def test_enumerated_title_case_parts_of_an_introduced_design_are_introduced() -> None:
+    design = (
+        "We propose ZorbDet, a detector. ZorbDet comprises three designs: 1) Object Aligned "
+        "Quill Fusion aligns features. 2) Focused Quill Sampling samples points."
+    )
+    got = found(design)
+    assert got["Object Aligned Quill Fusion"] == ("method", "introduces")
+    assert got["Focused Quill Sampling"] == ("method", "introduces")
+    traits = (
+        "We propose ZorbSet, a dataset. ZorbSet has several appealing properties: "
+        "1) Vast Quill Vocabulary: it has many classes. 2) Rich Quill Annotations: many boxes."
+    )
+    assert "Vast Quill Vocabulary" not in found(traits)

@@ -38,6 +38,7 @@ from kg.extract.shapes import (
     generic_span,
     list_items,
     new_cache,
+    token_class,
     trim,
 )
 from kg.model import EntityType, Paper
@@ -232,11 +233,23 @@ def introduced_names(paper: Paper, lexicon: Lexicon) -> dict[str, EntityType]:
     if abstract:
         for name, kind in list(introduced.items()):
             said = kind_said(abstract, name) if kind is not EntityType.BENCHMARK else None
-            # A method may turn out a model or dataset; a model only a dataset: a size
-            # suffix names a dataset's size too ("Yambda-5B, a large-scale open dataset").
-            if said is not None and (kind is EntityType.METHOD or said is EntityType.BENCHMARK):
+            # A method may turn out a model or dataset; a model only a dataset (a size
+            # suffix names a dataset's size too: "Yambda-5B, a large-scale open dataset")
+            # or, when a model family's stem alone made it a model, anything ("OPT-Tree,
+            # an algorithm to construct draft trees").
+            if said is not None and (
+                kind is EntityType.METHOD
+                or said is EntityType.BENCHMARK
+                or _on_family_stem(name, lexicon, exact)
+            ):
                 introduced[name] = said
     return introduced
+
+
+def _on_family_stem(name: str, lexicon: Lexicon, exact: dict[str, EntityType]) -> bool:
+    """Whether only a model family's stem in it types a name a model (OPT-Tree, Zorb-Llama)."""
+    found = token_class(name, lexicon, exact)[1]
+    return found is not None and found[2] == "family" and name not in exact
 
 
 def _introduce_title_head(

@@ -513,3 +513,11 @@ def test_enumerated_title_case_parts_of_an_introduced_design_are_introduced() ->
         "1) Vast Quill Vocabulary: it has many classes. 2) Rich Quill Annotations: many boxes."
     )
     assert "Vast Quill Vocabulary" not in found(traits)
+
+
+def test_a_name_on_a_family_stem_that_the_paper_calls_an_algorithm_is_a_method() -> None:
+    got = found(
+        "We propose OPT-Zorb, an algorithm to construct adaptive draft trees.",
+        title="OPT-Zorb: Speculative Decoding with Draft Trees",
+    )
+    assert got["OPT-Zorb"] == ("method", "introduces")

@@ -23,6 +23,7 @@ from kg.model import EntityType
 
 __all__ = [
     "APPOSITION",
+    "apposition_kind",
     "classify",
     "kind_said",
     "mid_sentence_title_phrases",
@@ -73,6 +74,12 @@ def _appositive(text: str, start: int, end: int) -> re.Match[str] | None:
     if found is not None and _FRONTED_PHRASE.search(text, max(0, start - 40), start):
         return None
     return found
+
+
+def apposition_kind(text: str, start: int, end: int) -> EntityType | None:
+    """The kind an apposition after the name at ``start:end`` gives it, or None."""
+    found = _appositive(text, start, end)
+    return None if found is None else _HEAD_KINDS[(found.lastindex or 1) - 1]
 
 
 _TITLE_PHRASE = re.compile(

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from kg.extract.abbreviations import find_abbreviations, stands_for
 from kg.extract.context import (
     APPOSITION,
+    apposition_kind,
     classify,
     kind_said,
     mid_sentence_title_phrases,
@@ -210,6 +211,10 @@ def introduced_names(paper: Paper, lexicon: Lexicon) -> dict[str, EntityType]:
     for text in (title, abstract):
         if "our " in text or "Our " in text:
             _introduce_ours(text, introduced, lexicon)
+        if "namely" in text:
+            _introduce_namely(text, introduced, lexicon)
+    if abstract:
+        _introduce_lower_named(abstract, introduced, lexicon)
     _introduce_title_lead(title, introduced, lexicon)
     if "(" in abstract:
         for abbr in find_abbreviations(abstract):  # the acronym of an introduced long form
@@ -356,6 +361,52 @@ def _introduce_cued(text: str, introduced: dict[str, EntityType], lexicon: Lexic
             )
             if name == long and short:
                 introduced.setdefault(short, introduced[name])
+
+
+#: ", namely X": a name given to what the sentence's own proposing verb proposed.
+_NAMELY = re.compile(r",?\s+namely,?\s+[\"“']?([A-Z][\w+*.-]*[\w+*])")
+
+
+def _introduce_namely(text: str, introduced: dict[str, EntityType], lexicon: Lexicon) -> None:
+    """ "We propose a novel ... framework, namely MDGCL": the name after "namely" in a
+    sentence whose proposing verb is the paper's own."""
+    exact = lexicon.by_name
+    cues = _intro_cues(text)
+    for m in _NAMELY.finditer(text):
+        start, end = m.span(1)
+        name = text[start : trim(text, start, end)]
+        if name in introduced or name in exact or lexicon.is_stop(name) or not coined_shape(name):
+            continue
+        opening = text.rfind(". ", 0, m.start()) + 1
+        if any(opening <= s < m.start() and own_verb(text, s) for s, _ in cues):
+            introduced[name] = type_of_introduced(
+                text, start, start + len(name), lexicon, exact, None
+            )
+
+
+#: Right after a proposing verb: a lower-case name of one to four words that an apposition
+#: describes ("we propose medoid voting, a simple ... approach"); function words, articles
+#: and numbers cannot start or be part of it.
+_LOWER_NAME = re.compile(
+    r"\w*\s+((?!(?:a|an|the|to|that|this|these|our|two|three|four|several|new|novel|using|"
+    r"how|what|which|it|its|them|both|each|all|some|more|here)\b)[a-z][a-z-]+"
+    r"(?:\s(?!(?:and|or|of|to|for|in|on|with|that|which|by|as)\b)[a-z][a-z-]+){0,3})(?=,)"
+)
+
+
+def _introduce_lower_named(text: str, introduced: dict[str, EntityType], lexicon: Lexicon) -> None:
+    """A lower-case coined name right after the paper's own proposing verb, described by an
+    apposition: "we propose medoid voting, a simple, but effective training-free approach"."""
+    for cue_start, cue_end in _intro_cues(text):
+        m = _LOWER_NAME.match(text, cue_end)
+        if m is None or text[cue_start:cue_end].lower() in NAMING_WORDS:
+            continue
+        name = m.group(1)
+        kind = apposition_kind(text, m.start(1), m.end(1))
+        if kind is None or lexicon.is_stop(name) or name in introduced:
+            continue
+        if own_verb(text, cue_start):
+            introduced[name] = kind
 
 
 def _introduce_ours(text: str, introduced: dict[str, EntityType], lexicon: Lexicon) -> None:

@@ -521,3 +521,22 @@ def test_a_name_on_a_family_stem_that_the_paper_calls_an_algorithm_is_a_method()
         title="OPT-Zorb: Speculative Decoding with Draft Trees",
     )
     assert got["OPT-Zorb"] == ("method", "introduces")
+
+
+def test_namely_after_the_papers_own_proposing_verb_introduces_the_name() -> None:
+    got = found(
+        "In this paper, we propose a novel multi-domain pre-training and cross-domain "
+        "transfer framework, namely ZQGCL. It works."
+    )
+    assert got["ZQGCL"] == ("method", "introduces")
+    assert found("Two datasets, namely ZQSet and ZQBench, are used.").get("ZQSet", ("", ""))[1] != (
+        "introduces"
+    )
+
+
+def test_a_lower_case_name_described_by_an_apposition_after_we_propose_is_introduced() -> None:
+    got = found("Next, we propose quill voting, a simple, but effective training-free approach.")
+    assert got["quill voting"] == ("method", "introduces")
+    assert "several experiments" not in found(
+        "We present several experiments, a detailed analysis and a framework."
+    )

@@ -27,6 +27,7 @@ __all__ = [
     "classify",
     "kind_said",
     "mid_sentence_title_phrases",
+    "title_rest_names_a_thing",
     "type_of_introduced",
 ]
 
@@ -74,6 +75,19 @@ def _appositive(text: str, start: int, end: int) -> re.Match[str] | None:
     if found is not None and _FRONTED_PHRASE.search(text, max(0, start - 40), start):
         return None
     return found
+
+
+#: A title's rest that says with an article what the head names: "An End-to-End
+#: Reinforcement Learning Framework for ...", "A Benchmark for ...".
+_TITLE_REST_NAMES = re.compile(r"^\s*(?:An?|The)\s")
+
+
+def title_rest_names_a_thing(rest: str) -> bool:
+    """Whether the rest of a title after its colon is "A/An/The ... <kind noun>": then
+    the head before the colon is that thing's name, coined-looking or not."""
+    return _TITLE_REST_NAMES.match(rest) is not None and (
+        _TITLE_HEAD_METHOD.match(rest) is not None or _TITLE_HEAD_BENCH.match(rest) is not None
+    )
 
 
 def apposition_kind(text: str, start: int, end: int) -> EntityType | None:

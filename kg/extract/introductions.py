@@ -25,6 +25,7 @@ from kg.extract.context import (
     classify,
     kind_said,
     mid_sentence_title_phrases,
+    title_rest_names_a_thing,
     type_of_introduced,
 )
 from kg.extract.lexicon import Lexicon
@@ -277,6 +278,7 @@ def _introduce_title_head(
             or (
                 not any(coined_shape(w) for w in words)
                 and head.lower() not in paper.abstract.lower()
+                and not (len(words) <= 3 and title_rest_names_a_thing(title[colon + 1 :]))
             )
         ):
             phrase = True  # a catchy phrase ("Beyond Memorization", "Beyond RAG"), not a name

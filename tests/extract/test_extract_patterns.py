@@ -540,3 +540,13 @@ def test_a_lower_case_name_described_by_an_apposition_after_we_propose_is_introd
     assert "several experiments" not in found(
         "We present several experiments, a detailed analysis and a framework."
     )
+
+
+def test_a_plain_title_head_is_a_name_when_the_rest_says_what_it_is() -> None:
+    """ "Quill Gym: An End-to-End ... Framework" names the framework; "Beyond Quills: ..."
+    and a head the rest does not describe stay phrases."""
+    abstract = "We develop a code framework for locomotion."
+    got = found(abstract, title="Quill Gym: An End-to-End Reinforcement Learning Framework")
+    assert got["Quill Gym"] == ("method", "introduces")
+    assert "Quill Gym" not in found(abstract, title="Quill Gym: Training Robots to Walk")
+    assert "Beyond Quills" not in found(abstract, title="Beyond Quills: A Framework for Robots")

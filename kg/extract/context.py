@@ -212,6 +212,11 @@ _HEAD_BEFORE_REVERSED = re.compile(
 )
 
 
+#: Before a name: datasets drawn from it ("48 tabular datasets from OpenML"): a collection
+#: of datasets, a benchmark.
+_SOURCE_OF_DATASETS = re.compile(r"\b(?:datasets|benchmarks)\s+(?:from|of)\s+(?:the\s+)?$")
+
+
 def _head_before(window: str) -> int | None:
     """The group of :data:`_HEAD_BEFORE` that matches at the end of window (1 benchmark,
     2 model, 3 method), or None."""
@@ -252,9 +257,13 @@ def classify(
         head = _HEAD_KINDS[before - 1]
         return head, 0.75, "head-before"
     after_window = text[end : end + 80]
-    if (_has_eval_word(window) and _EVAL_BEFORE_REVERSED.match(window[::-1])) or (
-        ("datasets" in after_window or "benchmarks" in after_window)
-        and _EVAL_AFTER.match(after_window)
+    if (
+        (_has_eval_word(window) and _EVAL_BEFORE_REVERSED.match(window[::-1]))
+        or (("datasets" in window or "benchmarks" in window) and _SOURCE_OF_DATASETS.search(window))
+        or (
+            ("datasets" in after_window or "benchmarks" in after_window)
+            and _EVAL_AFTER.match(after_window)
+        )
     ):
         return EntityType.BENCHMARK, 0.6, "eval-context"
     return result

@@ -148,11 +148,15 @@ _TECHNIQUE_HEAD_WORD = re.compile(
 )
 
 
-#: Long forms that name no method, model or dataset (theories, problems, conditions):
-#: their acronyms are not entities ("Information Foraging Theory (IFT)").
+#: Long forms that name no method, model or dataset (theories, problems, conditions,
+#: tasks): their acronyms are not entities ("Information Foraging Theory (IFT)", "Time
+#: Series Anomaly Detection (TSAD)").
 _NOT_ENTITY_HEAD = re.compile(
     r"\b(?:Theory|Theorem|Problem|Problems|Task|Tasks|Condition|Hypothesis|Law|Principle|"
-    r"Phenomenon|Effect|Setting|Game|Score|Metric|Loss|Error|Rate|Ratio)$"
+    r"Phenomenon|Effect|Setting|Game|Score|Metric|Loss|Error|Rate|Ratio|"
+    r"Answering|Recognition|Detection|Classification|Segmentation|Captioning|Summarization|"
+    r"Forecasting|Recommendation)$",
+    re.IGNORECASE,
 )
 
 

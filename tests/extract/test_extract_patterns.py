@@ -550,3 +550,16 @@ def test_a_plain_title_head_is_a_name_when_the_rest_says_what_it_is() -> None:
     assert got["Quill Gym"] == ("method", "introduces")
     assert "Quill Gym" not in found(abstract, title="Quill Gym: Training Robots to Walk")
     assert "Beyond Quills" not in found(abstract, title="Beyond Quills: A Framework for Robots")
+
+
+def test_the_source_of_evaluation_datasets_is_a_benchmark() -> None:
+    got = found("ZorbPFN performs well on 48 large tabular datasets from QuillML.")
+    assert got["QuillML"][0] == "benchmark"
+
+
+def test_acronyms_of_task_names_are_not_entities() -> None:
+    got = found(
+        "Time series anomaly detection (TSAD) and Sequential Quill Recommendation (SQRec) "
+        "matter; Large Multimodal Models (LMMs) struggle."
+    )
+    assert not {"TSAD", "SQRec", "LMMs"} & set(got)

@@ -64,11 +64,12 @@ _ORG_BEFORE = re.compile(rf"\b{ORG_NAMES}-$")
 _SPACED_SIZE = re.compile(rf"\s{_PARAMETERS}{_NAME_ENDS}", re.ASCII)
 
 
-#: Multi-word names that end in a version or name a competition (NYU Depth v2,
-#: Amazon KDD Cup 2024): benchmarks.
+#: Multi-word names that end in a version or name a competition or shared task (NYU Depth
+#: v2, Amazon KDD Cup 2024, SemEval-2024 Task 4): benchmarks.
 _MULTI = re.compile(
     r"[A-Z][\w.+-]*(?:\s[A-Z][\w.+-]*){0,3}\s(?:v\d+(?:\.\d+)*|(?:Cup|Challenge|"
-    r"Competition|Olympiad)(?:\s\d{4})?)\b",
+    r"Competition|Olympiad)(?:\s\d{4})?)\b"
+    r"|[A-Z][\w.+-]*[\s-](?:19|20)\d\d\sTask\s\d+[A-Za-z]?\b",  # DCASE 2023 Task 6A
     re.ASCII,
 )
 
@@ -187,12 +188,13 @@ _V_DIGIT = re.compile(r"v\d")
 
 
 def _may_name_multi(text: str) -> bool:
-    """Whether :data:`_MULTI` can match: a competition word or a spaced ``v<digit>``."""
+    """Whether :data:`_MULTI` can match: a competition word, "Task " or a spaced ``v<digit>``."""
     return (
         "Cup" in text
         or "Challenge" in text
         or "Competition" in text
         or "Olympiad" in text
+        or "Task " in text
         or any(text[m.start() - 1 : m.start()].isspace() for m in _V_DIGIT.finditer(text))
     )
 

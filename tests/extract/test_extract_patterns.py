@@ -563,3 +563,10 @@ def test_acronyms_of_task_names_are_not_entities() -> None:
         "matter; Large Multimodal Models (LMMs) struggle."
     )
     assert not {"TSAD", "SQRec", "LMMs"} & set(got)
+
+
+def test_a_dated_shared_task_is_a_benchmark() -> None:
+    got = found("It beats the winner of DCASE 2023 Task 6A and of SemEval-2024 Task 4.")
+    assert got["DCASE 2023 Task 6A"][0] == "benchmark"
+    assert got["SemEval-2024 Task 4"][0] == "benchmark"
+    assert "Task 2" not in found("In Task 2, we rank answers.")

@@ -217,6 +217,7 @@ def introduced_names(paper: Paper, lexicon: Lexicon) -> dict[str, EntityType]:
     if abstract:
         _introduce_lower_named(abstract, introduced, lexicon)
     _introduce_title_lead(title, introduced, lexicon)
+    _introduce_title_tail(title, introduced, lexicon)
     if "(" in abstract:
         for abbr in find_abbreviations(abstract):  # the acronym of an introduced long form
             for name, kind in list(introduced.items()):
@@ -444,6 +445,36 @@ def _introduce_title_lead(title: str, introduced: dict[str, EntityType], lexicon
         name = lead.group(1)
         if lexicon.by_name.get(name) is None and not lexicon.is_stop(name):
             introduced.setdefault(name, EntityType.METHOD)
+
+
+#: A title that ends with the technique it works through: "... in MoE Inference via
+#: Cross-Layer Gate", "... with Collaborative Verification" (two to five Title Case words).
+_TITLE_TAIL_METHOD = re.compile(
+    r"\s(?:via|with|through|using)\s+((?:[A-Z][\w-]*\s){1,4}[A-Z][\w-]*[a-z])\s*$"
+)
+#: The last word of a technique's name: what is done, or the part that does it.
+_TECHNIQUE_HEAD = re.compile(
+    r"(?:Decoding|Optimization|Attention|Sampling|Search|Distillation|Quantization|Pruning|"
+    r"Tuning|Prompting|Verification|Gate|Gating|Routing|Caching|Fusion|Penalty|Regularization|"
+    r"Augmentation|Alignment|Merging|Scheduling|Compression|Masking|Rollout|Reranking|"
+    r"Refinement|Calibration|Steering|Editing|Guidance|Matching|Encoding)$"
+)
+
+
+def _introduce_title_tail(title: str, introduced: dict[str, EntityType], lexicon: Lexicon) -> None:
+    """The technique a title ends with ("... via Cross-Layer Gate") is the paper's own,
+    unless the title opens with its own name ("HAMburger: ... via Token Smashing": the
+    tail describes that name)."""
+    colon = title.find(":")
+    if colon > 0 and any(name in title[:colon] for name in introduced):
+        return
+    m = _TITLE_TAIL_METHOD.search(title)
+    if m is None:
+        return
+    name = m.group(1)
+    if not _TECHNIQUE_HEAD.search(name) or lexicon.is_stop(name) or lexicon.by_name.get(name):
+        return
+    introduced.setdefault(name, EntityType.METHOD)
 
 
 def _presented_as_new(text: str) -> Iterator[int]:

@@ -570,3 +570,16 @@ def test_a_dated_shared_task_is_a_benchmark() -> None:
     assert got["DCASE 2023 Task 6A"][0] == "benchmark"
     assert got["SemEval-2024 Task 4"][0] == "benchmark"
     assert "Task 2" not in found("In Task 2, we rank answers.")
+
+
+def test_a_title_ending_with_a_technique_introduces_it() -> None:
+    abstract = "We propose a system for offloading experts to the host."
+    got = found(abstract, title="Accurate Expert Predictions in MoE Inference via Cross-Quill Gate")
+    assert got["Cross-Quill Gate"] == ("method", "introduces")
+    # a problem setting, and a tail that describes the name the title opens with
+    assert "One-Sided Feedback" not in found(
+        abstract, title="Fair Learning with One-Sided Feedback"
+    )
+    assert "Token Pruning" not in found(
+        "HAMburgler speeds up decoding.", title="HAMburgler: Faster Inference via Token Pruning"
+    )

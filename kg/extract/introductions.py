@@ -216,6 +216,9 @@ def introduced_names(paper: Paper, lexicon: Lexicon) -> dict[str, EntityType]:
             _introduce_namely(text, introduced, lexicon)
     if abstract:
         _introduce_lower_named(abstract, introduced, lexicon)
+    for text in (title, abstract):
+        if "called" in text or "named" in text or "dubbed" in text or "termed" in text:
+            _introduce_quoted(text, introduced, lexicon)
     _introduce_title_lead(title, introduced, lexicon)
     _introduce_title_tail(title, introduced, lexicon)
     if "(" in abstract:
@@ -385,6 +388,26 @@ def _introduce_namely(text: str, introduced: dict[str, EntityType], lexicon: Lex
             introduced[name] = type_of_introduced(
                 text, start, start + len(name), lexicon, exact, None
             )
+
+
+#: A quoted name after a naming word, in any case: 'called "partial updates"',
+#: "dubbed `thought dropping'".
+_QUOTED_NAME = re.compile(
+    r"\b(?:called|named|dubbed|termed|coined)\s+(?:as\s+)?(?:``|[\"“'‘`])"
+    r"([A-Za-z][\w-]*(?:\s[\w-]+){0,4}?)(?:''|[\"”'’])"
+)
+
+
+def _introduce_quoted(text: str, introduced: dict[str, EntityType], lexicon: Lexicon) -> None:
+    """'a novel policy update scheme called "partial updates"': a quoted name a naming word
+    gives is introduced whatever its case."""
+    exact = lexicon.by_name
+    for m in _QUOTED_NAME.finditer(text):
+        name = m.group(1)
+        if name in introduced or lexicon.is_stop(name) or name in exact:
+            continue
+        start = m.start(1)
+        introduced[name] = type_of_introduced(text, start, start + len(name), lexicon, exact, None)
 
 
 #: Right after a proposing verb: a lower-case name of one to four words that an apposition

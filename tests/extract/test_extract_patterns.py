@@ -583,3 +583,8 @@ def test_a_title_ending_with_a_technique_introduces_it() -> None:
     assert "Token Pruning" not in found(
         "HAMburgler speeds up decoding.", title="HAMburgler: Faster Inference via Token Pruning"
     )
+
+
+def test_a_quoted_name_after_a_naming_word_is_introduced_in_any_case() -> None:
+    got = found('We propose a novel update scheme for on-policy RL called "quill updates" here.')
+    assert got["quill updates"] == ("method", "introduces")

@@ -393,8 +393,8 @@ def _introduce_namely(text: str, introduced: dict[str, EntityType], lexicon: Lex
 #: A quoted name after a naming word, in any case: 'called "partial updates"',
 #: "dubbed `thought dropping'".
 _QUOTED_NAME = re.compile(
-    r"\b(?:called|named|dubbed|termed|coined)\s+(?:as\s+)?(?:``|[\"“'‘`])"
-    r"([A-Za-z][\w-]*(?:\s[\w-]+){0,4}?)(?:''|[\"”'’])"
+    r"\b(?:called|named|dubbed|termed|coined)\s+(?:as\s+)?(?:``|[\"“'\u2018`])"
+    r"([A-Za-z][\w-]*(?:\s[\w-]+){0,4}?)(?:''|[\"”'\u2019])"
 )
 
 

@@ -197,7 +197,7 @@ def _has_eval_word(window: str) -> bool:
 
 #: Before a name: a head noun naming its kind ("a new dataset, ExpTime", "benchmark called X").
 _HEAD_BEFORE = re.compile(
-    r"(?:(dataset|benchmark|corpus|suite|testbed)|(model)|(framework|system|method|"
+    r"(?:(dataset|benchmark|corpus|suite|testbed|(?<!\w)data)|(model)|(framework|system|method|"
     r"algorithm|approach|technique|engine|library|architecture))s?\s*"
     r"(?:,\s*|\s+(?:called|named|dubbed|termed|coined)\s+)?[\"“']?$"
 )
@@ -207,7 +207,7 @@ _HEAD_BEFORE = re.compile(
 #: word (hence the group) right before the end is the same either way.
 _HEAD_BEFORE_REVERSED = re.compile(
     r"\n?[\"“']?(?:\s*,|\s+(?:dellac|deman|debbud|demret|deniloc)\s+)?\s*s?"
-    r"(?:(tesatad|kramhcneb|suproc|etius|debtset)|(ledom)|(krowemarf|metsys|dohtem|"
+    r"(?:(tesatad|kramhcneb|suproc|etius|debtset|atad(?!\w))|(ledom)|(krowemarf|metsys|dohtem|"
     r"mhtirogla|hcaorppa|euqinhcet|enigne|yrarbil|erutcetihcra))"
 )
 
@@ -222,6 +222,15 @@ def _head_before(window: str) -> int | None:
     2 model, 3 method), or None."""
     m = _HEAD_BEFORE_REVERSED.match(window[::-1])
     return None if m is None else m.lastindex
+
+
+def _names_a_dataset(text: str, start: int, end: int) -> bool:
+    """Whether a head noun right before or after a name says it is a dataset: a size suffix
+    also gives a dataset's size ("the large-scale data Time-300B", "the Yambda-5B dataset")."""
+    after = _HEAD_AFTER.match(text, end)
+    if after is not None:
+        return after.lastindex == 1
+    return _head_before(text[max(0, start - 60) : start]) == 1
 
 
 def classify(
@@ -240,6 +249,8 @@ def classify(
         found = bounded_put(classes, token, token_class(token, lexicon, exact))
     decided, result, plural = found
     if decided:
+        if result is not None and result[2] == "size" and _names_a_dataset(text, start, end):
+            return EntityType.BENCHMARK, 0.8, "head-noun"  # "the data Time-300B"
         return result
     if plural and token not in named:
         return None  # a plural acronym names a class of things (CNNs, EBMs, TPPs models)

@@ -588,3 +588,9 @@ def test_a_title_ending_with_a_technique_introduces_it() -> None:
 def test_a_quoted_name_after_a_naming_word_is_introduced_in_any_case() -> None:
     got = found('We propose a novel update scheme for on-policy RL called "quill updates" here.')
     assert got["quill updates"] == ("method", "introduces")
+
+
+def test_a_sized_name_that_a_dataset_head_noun_names_is_a_benchmark() -> None:
+    got = found("We pre-trained these models on our newly introduced large-scale data Zorb-300B.")
+    assert got["Zorb-300B"][0] == "benchmark"
+    assert found("We fine-tune Zorb-7B on our data.")["Zorb-7B"][0] == "model"

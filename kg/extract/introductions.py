@@ -237,7 +237,11 @@ def introduced_names(paper: Paper, lexicon: Lexicon) -> dict[str, EntityType]:
     if not introduced and abstract:
         _introduce_main_name(abstract, introduced, lexicon, exact)
     elif abstract and (
-        ", which" in abstract or "mode" in abstract or "odule" in abstract or ") " in abstract
+        ", which" in abstract
+        or "mode" in abstract
+        or "odule" in abstract
+        or "1)" in abstract
+        or "i)" in abstract
     ):
         _introduce_components(abstract, introduced, lexicon, exact)
     if abstract:

@@ -46,10 +46,11 @@ T = TypeVar("T")
 
 #: Coined names: a capital or digit after the first letter (vLLM, FlexGen, GPT-4o, o1,
 #: Qwen2.5-Math-7B, DFloat11, StarCoder+) or a Title-case hyphen compound (Flash-VStream),
-#: with a spaced version or year (NYU Depth v2, LCQuAD 1.0, TREC 2022).
+#: with a spaced version or year (NYU Depth v2, LCQuAD 1.0, TREC 2022); a spaced number
+#: such as 93.9 is a score ("HumanEval 93.9"), not a version.
 NAME = re.compile(
     r"[A-Z0-9][a-z]*(?:[A-Z0-9+][\w+]*|[.\-/][\w+]+)(?:[.\-/][\w+]+)*\+*"
-    r"(?:\s(?:v?\d+\.\d+|v\d+|\d{4})\b)?",
+    r"(?:\s(?:v?\d\.\d+|v\d+(?:\.\d+)?|\d{4})\b)?",
     re.ASCII,
 )
 

@@ -594,3 +594,9 @@ def test_a_sized_name_that_a_dataset_head_noun_names_is_a_benchmark() -> None:
     got = found("We pre-trained these models on our newly introduced large-scale data Zorb-300B.")
     assert got["Zorb-300B"][0] == "benchmark"
     assert found("We fine-tune Zorb-7B on our data.")["Zorb-7B"][0] == "model"
+
+
+def test_a_score_after_a_benchmark_is_not_its_version() -> None:
+    got = found("It scores HumanEval 93.9, MBPP 83.1 and LCQuAD 1.0 on ZorbEval v2.1.")
+    assert got["HumanEval"][0] == "benchmark" and "HumanEval 93.9" not in got
+    assert "LCQuAD 1.0" in got and "ZorbEval v2.1" in got

@@ -49,7 +49,7 @@ _HEAD_AFTER = re.compile(
 #: A head noun is the last noun of its phrase: one that another head follows within two
 #: words only modifies it.
 APPOSITION = re.compile(
-    r"(?:\s*\([^()]{1,20}\))?[,:]\s+(?:a|an|the|our)\s+(?:[\w-]+,?\s+){0,5}?"
+    r"(?:\s*\([^()]{1,20}\))?[,:]\s+(?:a|an|the|our)\s+(?:[\w.+-]+,?\s+){0,5}?"
     r"(?:(benchmark|dataset|corpus|suite|testbed|(?:evaluation|benchmarking)\s+(?:framework|"
     r"platform|toolkit|harness|protocol))|(model|series)(?!\s+(?:inference|serving))|"
     r"(framework|system|method|approach|algorithm|architecture|engine|library|technique|"
@@ -325,7 +325,7 @@ def _head_of_naming_clause(text: str, start: int) -> int | None:
 #: for Task 2, named X", "a new dataset of 10k dialogues, called X". The nearest such head
 #: before the naming word says the kind.
 _NAMED_AFTER_HEAD = re.compile(
-    r"\ban?\s+(?:[\w-]+\s+){0,3}?(?:(dataset|benchmark|corpus|suite|testbed)|(model)|"
+    r"\ban?\s+(?:[\w-]+\s+){0,5}?(?:(dataset|benchmark|corpus|suite|testbed)|(model)|"
     r"(framework|system|method|algorithm|approach|technique|architecture|pipeline|agent))"
     r"(?![\w-])[^.;:()]{0,80}?\b(?:called|named|dubbed|termed)\s+(?:as\s+)?[\"“']?$"
 )

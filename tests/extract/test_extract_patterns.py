@@ -600,3 +600,12 @@ def test_a_score_after_a_benchmark_is_not_its_version() -> None:
     got = found("It scores HumanEval 93.9, MBPP 83.1 and LCQuAD 1.0 on ZorbEval v2.1.")
     assert got["HumanEval"][0] == "benchmark" and "HumanEval 93.9" not in got
     assert "LCQuAD 1.0" in got and "ZorbEval v2.1" in got
+
+
+def test_an_apposition_may_carry_a_size_and_a_naming_clause_a_long_modifier() -> None:
+    got = found("We introduce Zorbmodel-LM, a compact and efficient 1.1B language model.")
+    assert got["Zorbmodel-LM"] == ("model", "introduces")
+    got = found(
+        "We present an innovative process-oriented math process reward model called Zorb-Herd."
+    )
+    assert got["Zorb-Herd"] == ("model", "introduces")

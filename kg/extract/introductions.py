@@ -272,8 +272,13 @@ def _introduce_title_head(
     """The name before a title's colon ("FlexGen: ..."), unless the head is a phrase."""
     title, exact = paper.title, lexicon.by_name
     colon = title.find(":")
+    report = _REPORT.search(title)
+    if report is not None and (colon < 0 or colon == report.start()):
+        colon = report.start()  # "CodeShell Technical Report": the report's subject leads
+    else:
+        report = None
     if 0 < colon <= 60:
-        head, said = _bare_title_head(title[:colon].strip())
+        head, said = _bare_title_head(title[:colon].strip(), report=report is not None)
         words = head.split()
         hs = title.find(head)
         # "Hogwild! Inference" is a name; "Wow!", "Why?" and "90% Faster" are not.
@@ -301,28 +306,40 @@ def _introduce_title_head(
             and not generic_span(head, lexicon)
             and len(words) <= 4
         ):
+            if report is not None:  # a technical report presents a model, unless curated
+                introduced[head] = said or exact.get(head) or EntityType.MODEL
+                return
             introduced[head] = said or type_of_introduced(
                 title, hs, hs + len(head), lexicon, exact, title[colon + 1 :]
             )
 
 
+#: A title that ends in "Technical Report", after a colon or not ("CodeShell Technical
+#: Report", "The Zamba2 Suite: Technical Report").
+_REPORT = re.compile(r"(?::\s*|\s+)(?:Technical|Tech)\s+Report\s*$")
+
 #: Words around a coined name in a title's head that are not part of the name: "The
 #: FineWeb Datasets", "FunReason-MT Technical Report" (the head noun says the kind).
 _TITLE_HEAD_WRAPPER = re.compile(
-    r"(?:The\s+)?(?P<name>\S+?)(?:\s+(?:(?P<bench>Datasets?|Benchmarks?|Corpus|Suite)|"
-    r"(?P<model>Models?|LLMs?)|(?:Technical\s+|Tech\s+)?Report))?"
+    r"(?:The\s+)?(?P<name>\S+?)(?:\s+(?:(?P<bench>Datasets?|Benchmarks?|Corpus)|"
+    r"(?P<suite>Suite|Series|Family)|(?P<model>Models?|LLMs?)|(?:Technical\s+|Tech\s+)?Report))?"
 )
 
 
-def _bare_title_head(head: str) -> tuple[str, EntityType | None]:
+def _bare_title_head(head: str, *, report: bool = False) -> tuple[str, EntityType | None]:
     """A title's head without "The", a head noun or "Technical Report" around a coined name,
-    and the kind the head noun says (None when none is said)."""
+    and the kind the head noun says (None when none is said). A suite or series is one of
+    benchmarks, except in a technical report, which presents models."""
     m = _TITLE_HEAD_WRAPPER.fullmatch(head)
     if m is None or m.group("name") == head or not coined_shape(m.group("name")):
         return head, None
-    kind = (
-        EntityType.BENCHMARK if m.group("bench") else EntityType.MODEL if m.group("model") else None
-    )
+    kind: EntityType | None
+    if m.group("suite"):
+        kind = EntityType.MODEL if report or m.group("suite") != "Suite" else EntityType.BENCHMARK
+    elif m.group("bench"):
+        kind = EntityType.BENCHMARK
+    else:
+        kind = EntityType.MODEL if m.group("model") else None
     return m.group("name"), kind
 
 

@@ -609,3 +609,17 @@ def test_an_apposition_may_carry_a_size_and_a_naming_clause_a_long_modifier() ->
         "We present an innovative process-oriented math process reward model called Zorb-Herd."
     )
     assert got["Zorb-Herd"] == ("model", "introduces")
+
+
+def test_a_technical_report_introduces_the_model_it_is_about() -> None:
+    abstract = "In this report we present a seven billion-parameter foundation model for code."
+    assert found(abstract, title="CodeQuill Technical Report")["CodeQuill"] == (
+        "model",
+        "introduces",
+    )
+    got = found(
+        "We present the Zorba2 series of hybrid models.", title="The Zorba2 Suite: Technical Report"
+    )
+    assert got["Zorba2"] == ("model", "introduces")
+    got = found("We release the data.", title="The ZorbQA Suite: Evaluating Agents")
+    assert got["ZorbQA"][0] == "benchmark"

@@ -279,6 +279,16 @@ def _introduce_title_head(
         report = None
     if 0 < colon <= 60:
         head, said = _bare_title_head(title[:colon].strip(), report=report is not None)
+        pair = _NAME_PAIR.fullmatch(head)
+        if pair is not None and coined_shape(pair.group(1)) and coined_shape(pair.group(2)):
+            # "SaulLM-54B & SaulLM-141B: ..." introduces both; the title's rest speaks of
+            # both at once ("a benchmark and baseline"), so the abstract says what each is.
+            for name in pair.groups():
+                at = title.find(name)
+                introduced[name] = kind_said(paper.abstract, name) or type_of_introduced(
+                    title, at, at + len(name), lexicon, exact, None
+                )
+            return
         words = head.split()
         hs = title.find(head)
         # "Hogwild! Inference" is a name; "Wow!", "Why?" and "90% Faster" are not.
@@ -313,6 +323,9 @@ def _introduce_title_head(
                 title, hs, hs + len(head), lexicon, exact, title[colon + 1 :]
             )
 
+
+#: Two names joined in a title's head: "SaulLM-54B & SaulLM-141B", "Foo and Bar".
+_NAME_PAIR = re.compile(r"(\S+)\s+(?:&|and)\s+(\S+)")
 
 #: A title that ends in "Technical Report", after a colon or not ("CodeShell Technical
 #: Report", "The Zamba2 Suite: Technical Report").
@@ -692,6 +705,9 @@ _COMPONENT_AFTER = re.compile(
 
 #: Before a Title Case phrase: an enumeration marker, "1) ", "(ii) ", "a) ".
 _ENUMERATED = re.compile(r"(?:^|[\s:;,(])\(?(?:\d|[ivx]{1,4}|[a-e])\)\s*$")
+#: First words of an enumerated item that is a clause, not a part's name: "(1) In
+#: Numerical Calculation, X leads", "(2) Beyond Accuracy, ...".
+_ITEM_OPENERS = _PHRASE_OPENERS | {"In", "On", "For", "With", "At", "By", "As", "The", "A", "An"}
 #: What an enumeration lists when its items are not parts of a design: "several appealing
 #: properties: 1) Vast Vocabulary: ...", "three challenges: (i) Data Scarcity ...".
 _NOT_PARTS = re.compile(
@@ -732,7 +748,11 @@ def _introduce_components(
             continue
         after = _COMPONENT_AFTER.match(text, m.end())
         if after is None:
-            if _ENUMERATED.search(text, max(0, start - 8), start) and _lists_parts(text, start):
+            if (
+                _ENUMERATED.search(text, max(0, start - 8), start)
+                and phrase.split(" ", 1)[0] not in _ITEM_OPENERS
+                and _lists_parts(text, start)
+            ):
                 introduced[phrase] = EntityType.METHOD
             continue
         short = after.group(1)

@@ -328,7 +328,7 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
             for m in _MULTI.finditer(text):
                 start, end = m.span()
                 words = m.group().split(" ")
-                while len(words) > 2 and words[0] in _LEADING_WORDS:
+                while len(words) > 1 and words[0] in _LEADING_WORDS:
                     start += len(words[0]) + 1
                     words = words[1:]
                 if len(words) >= 2:

@@ -65,6 +65,7 @@ _MODALITY = (
 NOT_A_NAME = re.compile(
     r"(?:\d+x)?\d+(?:\.\d+)?(?:Hz|kHz|MHz|GHz|ms|GB|MB|KB|TB|PB|fps|FPS|K|k|x|X|px|mm|cm|km|kW|mAh|dB)"
     r"|[a-z]+\d{4}[a-z0-9]*"
+    r"|\d+(?:\.\d+)?[BMKT]?-\d+(?:\.\d+)?[BMKT]"  # a size range: 7B-13B
     # a task between modalities: Text-to-3D, Image-to-Video, Text-to-SQL
     rf"|{_MODALITY}-to-{_MODALITY}s?",
     re.ASCII,
@@ -83,10 +84,10 @@ _DATED = re.compile(r"(.+?)[-\s]?(?:19|20)\d\d", re.ASCII)
 _VERSIONED = re.compile(r"(.+?)[-\s]?(?:v?\d+(?:\.\d+)*)", re.ASCII)
 
 
-#: A name followed by a variant word: MBPP-plus, MMLU-Pro, GPQA-Diamond, SWE-bench-Verified.
+#: A name followed by a variant word or split: MBPP-plus, MMLU-Pro, GPQA-Diamond, miniF2F-test.
 _VARIANT = re.compile(
     r"(.+?)[-\s](?:plus|Plus|Pro|Hard|Lite|Verified|Live|Mini|Full|Extended|Diamond|Redux|"
-    r"Easy|Long|Multi|Hindi|Chinese|CN|ZH|EN)",
+    r"Easy|Long|Multi|Hindi|Chinese|CN|ZH|EN|test|valid|validation|dev)",
     re.ASCII,
 )
 
@@ -127,6 +128,11 @@ _MODEL_VARIANT_WORDS = frozenset(
         "ultra",
         "uncased",
         "cased",
+        # a benchmark's split: miniF2F-test, MMLU-dev
+        "test",
+        "valid",
+        "val",
+        "dev",
     ]
 )
 

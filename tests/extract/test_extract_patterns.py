@@ -623,3 +623,33 @@ def test_a_technical_report_introduces_the_model_it_is_about() -> None:
     assert got["Zorba2"] == ("model", "introduces")
     got = found("We release the data.", title="The ZorbQA Suite: Evaluating Agents")
     assert got["ZorbQA"][0] == "benchmark"
+
+
+def test_size_ranges_article_phrases_and_clause_items_are_not_names() -> None:
+    got = found(
+        "ZorbLM is on par with 7B-13B LLMs on An Olympiad set. Our evaluation reveals "
+        "patterns: (1) In Numerical Calculation, ZorbLM leads; (2) In Quill Reasoning, it lags."
+    )
+    assert not {"7B-13B", "An Olympiad", "In Numerical Calculation", "In Quill Reasoning"} & set(
+        got
+    )
+
+
+def test_a_benchmark_split_belongs_to_its_name() -> None:
+    assert found("It proves 60% of miniF2F-test.")["miniF2F-test"][0] == "benchmark"
+
+
+def test_a_title_head_with_two_names_introduces_both_as_the_abstract_types_them() -> None:
+    got = found(
+        "In this paper, we introduce ZorbLM-54B and ZorbLM-141B, two large language models.",
+        title="ZorbLM-54B & ZorbLM-141B: Scaling Up Domain Adaptation for the Legal Domain",
+    )
+    assert got["ZorbLM-54B"] == ("model", "introduces")
+    assert got["ZorbLM-141B"] == ("model", "introduces")
+    assert "ZorbLM-54B & ZorbLM-141B" not in got
+    got = found(
+        "We introduce ZorbECG, a standardised benchmark. We also propose qECG, "
+        "an xLSTM-based recurrent model trained on it.",
+        title="ZorbECG & qECG: a benchmark and baseline for ECG foundation models",
+    )
+    assert (got["ZorbECG"][0], got["qECG"][0]) == ("benchmark", "model")

@@ -470,15 +470,17 @@ def _introduce_lower_named(text: str, introduced: dict[str, EntityType], lexicon
 
 
 def _introduce_ours(text: str, introduced: dict[str, EntityType], lexicon: Lexicon) -> None:
-    """ "Our approach, X", "our second approach is X", "our X framework"."""
+    """ "Our approach, X", "our second approach is X", "our X framework", "our ...
+    approach (X)"."""
     exact = lexicon.by_name
     for m in _our_names(text):
-        start = m.start(1) if m.group(1) is not None else m.start(2)
-        end = m.end(1) if m.group(1) is not None else m.end(2)
+        group = next(g for g in (1, 2, 3) if m.group(g) is not None)
+        start, end = m.span(group)
         if _introduce_long_form(text, start, introduced, lexicon, exact):
             continue
         name = text[start:end]
-        if name in introduced or lexicon.is_stop(name) or not coined_shape(name):
+        # A bracketed name after "our ... approach" needs no coined shape ("(Tango)").
+        if name in introduced or lexicon.is_stop(name) or not (group == 3 or coined_shape(name)):
             continue
         if exact.get(name) is not None:
             continue  # a curated name the paper builds on ("our LoRA model")
@@ -580,7 +582,8 @@ def _generic_acronym(text: str, name: str) -> bool:
 
 
 #: The paper's own thing named: "Our approach, Warm-start RL (WSRL), ...", "our LAE framework",
-#: "Our second approach is Reference-Answer-based Correction", "our fine-tuned model SWE-Llama".
+#: "Our second approach is Reference-Answer-based Correction", "our fine-tuned model SWE-Llama",
+#: "our LDM-based approach (Tango)".
 _OUR_NAME = re.compile(
     r"(?:(?:proposed|new|novel|final|first|second|third|(?:[a-z]+-)*[a-z]+(?:ed|ing))\s+){0,2}"
     r"(?:approach|method|framework|model|"
@@ -589,6 +592,9 @@ _OUR_NAME = re.compile(
     r"(?:called\s+|named\s+|dubbed\s+|termed\s+)?([A-Z][\w+*.-]*[\w+*](?:\s[A-Z0-9][\w+*.-]*)?)"
     r"|(?:proposed\s+)?([A-Z][\w+*.-]*[\w+*])\s+(?:framework|method|approach|model|"
     r"system|algorithm|architecture|benchmark|dataset|pipeline|agent)\b"
+    # "our latent diffusion model (LDM)-based approach (Tango)": the name in brackets
+    r"|[^.;:]{0,60}?\b(?:approach|method|framework|system|algorithm|technique|pipeline|"
+    r"architecture|agent)\s+\(([A-Z][\w+*.-]*[\w+*])\)"
 )
 
 

@@ -653,3 +653,8 @@ def test_a_title_head_with_two_names_introduces_both_as_the_abstract_types_them(
         title="ZorbECG & qECG: a benchmark and baseline for ECG foundation models",
     )
     assert (got["ZorbECG"][0], got["qECG"][0]) == ("benchmark", "model")
+
+
+def test_a_bracketed_name_after_our_approach_is_introduced() -> None:
+    got = found("Consequently, our latent diffusion model (LDM)-based approach (Quango) wins.")
+    assert got["Quango"] == ("method", "introduces")

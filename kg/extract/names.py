@@ -156,7 +156,7 @@ _NOT_ENTITY_HEAD = re.compile(
     r"\b(?:Theory|Theorem|Problem|Problems|Task|Tasks|Condition|Hypothesis|Law|Principle|"
     r"Phenomenon|Effect|Setting|Game|Score|Metric|Loss|Error|Rate|Ratio|"
     r"Answering|Recognition|Detection|Classification|Segmentation|Captioning|Summarization|"
-    r"Forecasting|Recommendation)$",
+    r"Forecasting|Recommendation|Repair|Editing|Synthesis|Testing)$",
     re.IGNORECASE,
 )
 

@@ -66,6 +66,8 @@ NOT_A_NAME = re.compile(
     r"(?:\d+x)?\d+(?:\.\d+)?(?:Hz|kHz|MHz|GHz|ms|GB|MB|KB|TB|PB|fps|FPS|K|k|x|X|px|mm|cm|km|kW|mAh|dB)"
     r"|[a-z]+\d{4}[a-z0-9]*"
     r"|\d+(?:\.\d+)?[BMKT]?-\d+(?:\.\d+)?[BMKT]"  # a size range: 7B-13B
+    # a compound adjective in a title: LLM-Based, CLIP-Guided, Tuning-Free
+    r"|[\w.+]+-(?:Based|Driven|Guided|Aware|Powered|Enhanced|Oriented|Centric|Free|Specific)"
     # a task between modalities: Text-to-3D, Image-to-Video, Text-to-SQL
     rf"|{_MODALITY}-to-{_MODALITY}s?",
     re.ASCII,

@@ -658,3 +658,11 @@ def test_a_title_head_with_two_names_introduces_both_as_the_abstract_types_them(
 def test_a_bracketed_name_after_our_approach_is_introduced() -> None:
     got = found("Consequently, our latent diffusion model (LDM)-based approach (Quango) wins.")
     assert got["Quango"] == ("method", "introduces")
+
+
+def test_title_case_compound_adjectives_and_task_acronyms_are_not_names() -> None:
+    got = found(
+        "Automated Quill Repair (AQR) matters. One-shot controllable quill editing (OQE) too. "
+        "We study LLM-Based and CLIP-Guided agents."
+    )
+    assert not {"AQR", "OQE", "LLM-Based", "CLIP-Guided"} & set(got)

@@ -24,6 +24,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.shapes import (
     FIXED,
     NAME,
+    NOT_A_NAME,
     NOT_BEFORE,
     ORG_NAMES,
     PARTS_FOUND,
@@ -245,6 +246,7 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
             ):
                 continue
             if kind is EntityType.MODEL:
+                family_end = end
                 m = NAME.match(text, start)
                 if m is not None and m.end() > end:
                     # Llama-2/Llama-3 names two models: the second is found on its own.
@@ -254,6 +256,8 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
                     m2 = re.match(r"(?:-[\w.+]+)+", text[end : end + 60])
                     if m2:
                         end = trim(text, start, end + m2.end())
+                if end > family_end and NOT_A_NAME.fullmatch(text, start, end):
+                    end = family_end  # "CLIP-Guided": the family alone is the name
                 if end < len(text) and text[end] == " ":
                     spaced = _SPACED_MODEL_TAIL.match(text, end)
                     if spaced is not None:  # Llama 3.1 8B, Mistral 7B, Llama 2

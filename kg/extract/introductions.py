@@ -138,6 +138,13 @@ _INTRO_FAR = re.compile(
 )
 
 
+#: After a name: a head noun that a naming word then names ("APR approach called X"): the
+#: first name only says what kind of thing the named one is.
+_NAMED_LATER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:approach|method|framework|model|system|technique|algorithm|tool|"
+    r"agent|pipeline|benchmark|dataset)s?,?\s+(?:called|named|dubbed|termed)\b"
+)
+
 #: A lower-case word right after a name: the "name" was a modifier of it.
 _LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
 
@@ -386,6 +393,8 @@ def _introduce_cued(text: str, introduced: dict[str, EntityType], lexicon: Lexic
             and _LOWER_WORD_NEXT.match(text, name_start + len(name))
         ):
             continue  # an adjective: "we propose a novel Bayesian method"
+        if _NAMED_LATER.match(text, name_start + len(name)):
+            continue  # a modifier: "an innovative APR approach called GiantRepair"
         if len(name) < 2 or generic_span(name, lexicon) or name in ("We", "This", "In"):
             continue
         if len(name.split()) > 1 and not all(w[:1].isupper() for w in name.split()):

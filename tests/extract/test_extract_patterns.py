@@ -666,3 +666,13 @@ def test_title_case_compound_adjectives_and_task_acronyms_are_not_names() -> Non
         "We study LLM-Based and CLIP-Guided agents."
     )
     assert not {"AQR", "OQE", "LLM-Based", "CLIP-Guided"} & set(got)
+
+
+def test_a_modifier_before_a_named_head_is_not_what_the_paper_introduces() -> None:
+    """A task's acronym before "approach called X" stays the task's (generic), not a name."""
+    got = found(
+        "Automated Quill Repair (QPR) is hard. "
+        "This paper introduces an innovative QPR approach called GiantQuill."
+    )
+    assert got["GiantQuill"] == ("method", "introduces")
+    assert "QPR" not in got

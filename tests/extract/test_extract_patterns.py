@@ -676,3 +676,9 @@ def test_a_modifier_before_a_named_head_is_not_what_the_paper_introduces() -> No
     )
     assert got["GiantQuill"] == ("method", "introduces")
     assert "QPR" not in got
+
+
+def test_reward_models_in_general_are_not_methods() -> None:
+    """As ANNOTATION.md decides: a named reward model is; the class of them is not."""
+    got = found("A policy SLM searches guided by an SLM-based process reward model.")
+    assert "process reward model" not in got

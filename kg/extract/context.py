@@ -27,6 +27,7 @@ __all__ = [
     "classify",
     "kind_said",
     "mid_sentence_title_phrases",
+    "naming_clause_kind",
     "title_rest_names_a_thing",
     "type_of_introduced",
 ]
@@ -326,9 +327,17 @@ def _head_of_naming_clause(text: str, start: int) -> int | None:
 #: before the naming word says the kind.
 _NAMED_AFTER_HEAD = re.compile(
     r"\ban?\s+(?:[\w-]+\s+){0,5}?(?:(dataset|benchmark|corpus|suite|testbed)|(model)|"
-    r"(framework|system|method|algorithm|approach|technique|architecture|pipeline|agent))"
-    r"(?![\w-])[^.;:()]{0,80}?\b(?:called|named|dubbed|termed)\s+(?:as\s+)?[\"“']?$"
+    r"(framework|system|method|algorithm|approach|technique|architecture|pipeline|agent|"
+    r"objective|strategy|mechanism|module|scheme|procedure|recipe))"
+    r"(?![\w-])[^.;:()]{0,80}?\b(?:called|named|dubbed|termed|we\s+call)\s+(?:as\s+)?[\"“']?$"
 )
+
+
+def naming_clause_kind(text: str, start: int) -> EntityType | None:
+    """The kind the head noun of a naming clause ending at ``start`` gives ("a new training
+    objective called <start>"), or None when no such clause ends there."""
+    head = _head_of_naming_clause(text, start)
+    return None if head is None else _HEAD_KINDS[head - 1]
 
 
 def kind_said(text: str, name: str) -> EntityType | None:

@@ -25,6 +25,7 @@ from kg.extract.context import (
     classify,
     kind_said,
     mid_sentence_title_phrases,
+    naming_clause_kind,
     title_rest_names_a_thing,
     type_of_introduced,
 )
@@ -224,7 +225,13 @@ def introduced_names(paper: Paper, lexicon: Lexicon) -> dict[str, EntityType]:
     if abstract:
         _introduce_lower_named(abstract, introduced, lexicon)
     for text in (title, abstract):
-        if "called" in text or "named" in text or "dubbed" in text or "termed" in text:
+        if (
+            "called" in text
+            or "named" in text
+            or "dubbed" in text
+            or "termed" in text
+            or "we call" in text
+        ):
             _introduce_quoted(text, introduced, lexicon)
     _introduce_title_lead(title, introduced, lexicon)
     _introduce_title_tail(title, introduced, lexicon)
@@ -441,9 +448,18 @@ _QUOTED_NAME = re.compile(
 )
 
 
+#: A lower-case name after a naming word, up to the clause's end: "a new training objective
+#: called masked codec modeling that ...", "a lightweight method we call semi-half question.".
+_LOWER_CALLED = re.compile(
+    r"\b(?:called|named|dubbed|termed|we\s+call)\s+(?:as\s+)?"
+    r"((?:[a-z][a-z-]+\s){0,3}[a-z][a-z-]+)(?=\s+(?:that|which|to|for|with|in|and|on)\b|\s*[,.;:(])"
+)
+
+
 def _introduce_quoted(text: str, introduced: dict[str, EntityType], lexicon: Lexicon) -> None:
     """'a novel policy update scheme called "partial updates"': a quoted name a naming word
-    gives is introduced whatever its case."""
+    gives is introduced whatever its case; so is an unquoted lower-case one when the
+    clause says what it names ("a new training objective called masked codec modeling")."""
     exact = lexicon.by_name
     for m in _QUOTED_NAME.finditer(text):
         name = m.group(1)
@@ -451,6 +467,13 @@ def _introduce_quoted(text: str, introduced: dict[str, EntityType], lexicon: Lex
             continue
         start = m.start(1)
         introduced[name] = type_of_introduced(text, start, start + len(name), lexicon, exact, None)
+    for m in _LOWER_CALLED.finditer(text):
+        name, start = m.group(1), m.start(1)
+        if name in introduced or lexicon.is_stop(name) or name in exact:
+            continue
+        kind = naming_clause_kind(text, start)
+        if kind is not None:
+            introduced[name] = kind
 
 
 #: Right after a proposing verb: a lower-case name of one to four words that an apposition

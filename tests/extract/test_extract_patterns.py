@@ -682,3 +682,15 @@ def test_reward_models_in_general_are_not_methods() -> None:
     """As ANNOTATION.md decides: a named reward model is; the class of them is not."""
     got = found("A policy SLM searches guided by an SLM-based process reward model.")
     assert "process reward model" not in got
+
+
+def test_a_lower_case_name_that_a_naming_clause_gives_is_introduced() -> None:
+    got = found(
+        "We also introduce a new training objective called masked quill modeling that helps."
+    )
+    assert got["masked quill modeling"] == ("method", "introduces")
+    got = found("We explore a lightweight method we call semi-quill question. It is cheap.")
+    assert got["semi-quill question"] == ("method", "introduces")
+    assert "attention sink" not in found(
+        "This is the so-called attention sink, as named in prior work."
+    )

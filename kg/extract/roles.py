@@ -486,6 +486,18 @@ def _key(text: str) -> str:
     return key
 
 
+#: Right before a name: the paper's own verb naming it, with nothing else in between.
+_NAMED_OUTRIGHT = re.compile(
+    r"\b(?:[Ww]e\s+(?:introduce|present|propose|release|open-source|call)|which\s+we\s+call)"
+    r"\s+(?:the\s+|a\s+|an\s+)?(?:new\s+|novel\s+)?$"
+)
+
+
+#: After a name: a lower-case word it modifies ("we propose Sequential Monte Carlo (SMC)
+#: resampling algorithms": the algorithms are new, not SMC).
+_MODIFIES_NEXT = re.compile(r"(?:\s*\([^()]{1,20}\))?\s+[a-z]")
+
+
 def assign_roles(
     paper: Paper,
     mentions: Sequence[Mention],
@@ -500,10 +512,12 @@ def assign_roles(
 
     A ``known`` name (the type and compact key of a curated lexicon entry, singular or
     plural: GPT-4, Chain-of-Thought, CoTs, LLaMA) names work that exists already, so a paper
-    introduces it only when its title opens with the name ("LLaMA: Open and Efficient ...");
-    a proposing verb earlier in the sentence ("we introduce ToT, which generalizes
-    Chain-of-Thought") does not make it new. Without this rule one sentence gives every
-    famous name it lists a false citation-style in-edge. The type is part of the name: a
+    introduces it only when its title opens with the name ("LLaMA: Open and Efficient ...")
+    or the paper names it outright as its own ("we propose PagedAttention, an ..."; the
+    paper being read may be where the name comes from); a proposing verb earlier in the
+    sentence ("we introduce ToT, which generalizes Chain-of-Thought") does not make it new.
+    Without this rule one sentence gives every famous name it lists a false citation-style
+    in-edge. The type is part of the name: a
     paper that proposes the method AIME (Action Inference by Maximising Evidence) does
     introduce it, although the benchmark AIME is well known.
     """
@@ -525,6 +539,13 @@ def assign_roles(
         s_start, s_end = spans[m.field][i] if i >= 0 else (0, len(text))
         s_end = max(s_end, m.end)
         role = m.role
+        # The paper names it outright as its own: "we introduce OlymMATH", "which we call
+        # Zyda-2" (a famous name may come from this very paper).
+        said = (
+            role is Role.INTRODUCES
+            and _NAMED_OUTRIGHT.search(text, max(0, m.start - 40), m.start) is not None
+            and _MODIFIES_NEXT.match(text, m.end) is None
+        )
         if role is Role.MENTIONS:
             if m.field not in cues:
                 cues[m.field] = find_cues(text)
@@ -540,6 +561,7 @@ def assign_roles(
         if (
             role is Role.INTRODUCES
             and famous
+            and not said
             and not (_opens_title(m, paper.title) or long_opens_title)
         ):
             role = _DEFAULT[m.type]

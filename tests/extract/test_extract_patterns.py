@@ -694,3 +694,15 @@ def test_a_lower_case_name_that_a_naming_clause_gives_is_introduced() -> None:
     assert "attention sink" not in found(
         "This is the so-called attention sink, as named in prior work."
     )
+
+
+def test_a_curated_name_the_paper_names_outright_as_its_own_is_introduced() -> None:
+    """A well-known name may come from the paper being read: "we propose PagedAttention,
+    an attention algorithm" introduces it; "we propose SMC resampling algorithms" does not
+    introduce SMC."""
+    got = found("To address this, we propose PagedAttention, an attention algorithm.")
+    assert got["PagedAttention"] == ("method", "introduces")
+    got = found(
+        "To simulate these PDEs, we propose Sequential Monte Carlo (SMC) resampling algorithms."
+    )
+    assert got["SMC"][1] != "introduces"

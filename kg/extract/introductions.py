@@ -796,6 +796,8 @@ def _introduce_components(
         short = after.group(1)
         if (short is not None and short in exact) or text[max(0, start - 3) : start] == "of ":
             continue  # a known method spelled out, or what the new one is built from
+        if short is not None and short.endswith("s") and phrase.endswith("s"):
+            continue  # a class of things: "Positional Encodings (PEs), which ..."
         introduced[phrase] = EntityType.METHOD
 
 

@@ -271,7 +271,17 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
             or lexicon.is_stop(a.long)
             or _NOT_ENTITY_HEAD.search(a.long)
         }
-        named = frozenset(a.short for a in abbreviations if a.long.istitle())
+        # A plural long form with a plural acronym names a class ("Graph Transformers
+        # (GTs)", "Message Passing Neural Networks (MPNNs)"), unless the paper makes it.
+        classes = {
+            a.long
+            for a in abbreviations
+            if a.short[-1:] == "s" and a.long[-1:] == "s" and a.long not in introduced
+        }
+        generic |= {a.short for a in abbreviations if a.long in classes}
+        named = frozenset(
+            a.short for a in abbreviations if a.long.istitle() and a.long not in classes
+        )
         generic |= {a.short + "s" for a in abbreviations if a.short in generic}
         generic |= {
             a.short[:-1] for a in abbreviations if a.short in generic and a.short[-1] == "s"
@@ -341,7 +351,9 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
         if "(" in text:
             out.extend(_listed_datasets(text, field, lexicon))
         if field is Field.ABSTRACT and _TECHNIQUE_HEAD_WORD.search(text) is not None:
-            out.extend(_title_case_names(text, lexicon))
+            out.extend(
+                c for c in _title_case_names(text, lexicon) if text[c.start : c.end] not in classes
+            )
         for abbr in abbreviations:
             long = abbr.long
             if long in introduced or abbr.short in introduced:

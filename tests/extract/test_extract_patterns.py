@@ -706,3 +706,11 @@ def test_a_curated_name_the_paper_names_outright_as_its_own_is_introduced() -> N
         "To simulate these PDEs, we propose Sequential Monte Carlo (SMC) resampling algorithms."
     )
     assert got["SMC"][1] != "introduces"
+
+
+def test_a_plural_long_form_with_a_plural_acronym_is_a_class() -> None:
+    got = found(
+        "Recent advances in Graph Neural Networks (GNNs) and Graph Quillformers (GQs) have "
+        "been driven by Positional Quillings (PQs), which are critical for GQs."
+    )
+    assert not {"Graph Quillformers", "GQs", "Positional Quillings", "PQs"} & set(got)

@@ -146,6 +146,25 @@ _NAMED_LATER = re.compile(
     r"agent|pipeline|benchmark|dataset)s?,?\s+(?:called|named|dubbed|termed)\b"
 )
 
+#: A Title Case description, its head noun, then the name: "Visual Document Retrieval
+#: Benchmark ViDoRe", "Hierarchical Planning Framework HiPlan".
+_HEADED_NAME = re.compile(
+    r".+\s(Benchmark|Dataset|Corpus|Suite|Framework|Model|System|Method|Algorithm|Toolkit)"
+    r"\s(\S+)"
+)
+_HEAD_NOUN_KINDS = {
+    "benchmark": EntityType.BENCHMARK,
+    "dataset": EntityType.BENCHMARK,
+    "corpus": EntityType.BENCHMARK,
+    "suite": EntityType.BENCHMARK,
+    "model": EntityType.MODEL,
+    "framework": EntityType.METHOD,
+    "system": EntityType.METHOD,
+    "method": EntityType.METHOD,
+    "algorithm": EntityType.METHOD,
+    "toolkit": EntityType.METHOD,
+}
+
 #: A lower-case word right after a name: the "name" was a modifier of it.
 _LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
 
@@ -406,6 +425,14 @@ def _introduce_cued(text: str, introduced: dict[str, EntityType], lexicon: Lexic
             continue
         if len(name.split()) > 1 and not all(w[:1].isupper() for w in name.split()):
             name = name.split()[0]
+        headed = _HEADED_NAME.fullmatch(name)
+        if headed is not None and coined_shape(headed.group(2)):
+            # "the Visual Document Retrieval Benchmark ViDoRe": the name after its head noun
+            name_start += headed.start(2)
+            name = headed.group(2)
+            if name not in introduced:
+                introduced[name] = _HEAD_NOUN_KINDS[headed.group(1).lower()]
+            continue
         long, _, short = name.rpartition(" ")
         if " " in long and len(short) >= 2 and short.isupper():
             # "proposing Robust Preference Optimization RPO": the acronym is not part of the

@@ -714,3 +714,9 @@ def test_a_plural_long_form_with_a_plural_acronym_is_a_class() -> None:
         "been driven by Positional Quillings (PQs), which are critical for GQs."
     )
     assert not {"Graph Quillformers", "GQs", "Positional Quillings", "PQs"} & set(got)
+
+
+def test_a_name_after_its_title_case_description_and_head_noun_is_the_name() -> None:
+    got = found("We introduce the Visual Document Quill Benchmark ViDoQuill, composed of tasks.")
+    assert got["ViDoQuill"] == ("benchmark", "introduces")
+    assert "Visual Document Quill Benchmark ViDoQuill" not in got

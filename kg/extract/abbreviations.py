@@ -68,6 +68,14 @@ def _best_long_form(short: str, candidate: str) -> int | None:
 
 _PARTS = re.compile(r"[^\s-]+")
 
+#: A lower-case head noun ending a long form, after its Title Case name: "Cognitive Temporal
+#: Knowledge Extrapolation framework (CognTKE)". It is dropped when the acronym does not
+#: spell it.
+_TRAILING_HEAD = re.compile(
+    r"\s+(?:framework|model|method|approach|system|algorithm|architecture|module|"
+    r"mechanism|strategy|pipeline|benchmark|dataset)$"
+)
+
 
 def stands_for(short: str, long: str) -> bool:
     """Whether an acronym with two or more capitals spells the whole of long, its first
@@ -165,6 +173,9 @@ def find_abbreviations(text: str) -> tuple[Abbreviation, ...]:
             continue
         offset = _cover_capitals(short, candidate, offset)
         long = candidate[offset:].strip()
+        head = _TRAILING_HEAD.search(long)
+        if head is not None and _best_long_form(short, long[: head.start()]) == 0:
+            long = long[: head.start()]  # "X Extrapolation framework (CognTKE)": the name
         if len(long) <= len(short) or short.lower() in long.lower().split():
             continue
         long_start = (

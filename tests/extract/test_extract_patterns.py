@@ -720,3 +720,11 @@ def test_a_name_after_its_title_case_description_and_head_noun_is_the_name() -> 
     got = found("We introduce the Visual Document Quill Benchmark ViDoQuill, composed of tasks.")
     assert got["ViDoQuill"] == ("benchmark", "introduces")
     assert "Visual Document Quill Benchmark ViDoQuill" not in got
+
+
+def test_a_lower_case_head_noun_after_a_long_form_is_not_part_of_it() -> None:
+    got = found(
+        "We propose a Cognitive Temporal Quill Extrapolation framework (CognTQE), which works."
+    )
+    assert got["Cognitive Temporal Quill Extrapolation"] == ("method", "introduces")
+    assert "Cognitive Temporal Quill Extrapolation framework" not in got

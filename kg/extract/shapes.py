@@ -67,7 +67,8 @@ NOT_A_NAME = re.compile(
     r"|[a-z]+\d{4}[a-z0-9]*"
     r"|\d+(?:\.\d+)?[BMKT]?-\d+(?:\.\d+)?[BMKT]"  # a size range: 7B-13B
     # a compound adjective in a title: LLM-Based, CLIP-Guided, Tuning-Free
-    r"|[\w.+]+-(?:Based|Driven|Guided|Aware|Powered|Enhanced|Oriented|Centric|Free|Specific)"
+    r"|[\w.+]+-(?:Based|Driven|Guided|Aware|Powered|Enhanced|Oriented|Centric|Free|Specific|"
+    r"Designed|Generated|Assisted|Inspired|Informed|Conditioned|Agnostic)"
     # a task between modalities: Text-to-3D, Image-to-Video, Text-to-SQL
     rf"|{_MODALITY}-to-{_MODALITY}s?",
     re.ASCII,

@@ -728,3 +728,20 @@ def test_a_lower_case_head_noun_after_a_long_form_is_not_part_of_it() -> None:
     )
     assert got["Cognitive Temporal Quill Extrapolation"] == ("method", "introduces")
     assert "Cognitive Temporal Quill Extrapolation framework" not in got
+
+
+def test_languages_robots_and_lower_case_metrics_are_not_names() -> None:
+    got = found(
+        "We test on Python, Java, and C++ code, deploy on ANYmal and Unitree robots with "
+        "SteamVR, and report nDCG@10 for LLM-Designed rewards."
+    )
+    assert not {
+        "Python",
+        "Java",
+        "C++",
+        "ANYmal",
+        "Unitree",
+        "SteamVR",
+        "nDCG@10",
+        "LLM-Designed",
+    } & set(got)

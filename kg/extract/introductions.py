@@ -241,6 +241,8 @@ def introduced_names(paper: Paper, lexicon: Lexicon) -> dict[str, EntityType]:
             _introduce_ours(text, introduced, lexicon)
         if "namely" in text:
             _introduce_namely(text, introduced, lexicon)
+    if "(" in abstract and (" is " in abstract or " are " in abstract):
+        _introduce_passive(abstract, introduced, lexicon)
     if abstract:
         _introduce_lower_named(abstract, introduced, lexicon)
     for text in (title, abstract):
@@ -444,6 +446,33 @@ def _introduce_cued(text: str, introduced: dict[str, EntityType], lexicon: Lexic
             )
             if name == long and short:
                 introduced.setdefault(short, introduced[name])
+
+
+#: A present-tense passive proposing verb: "HSTA is proposed to ...", "... is introduced".
+#: The present tense marks the paper's own work ("was proposed" is someone else's).
+_PASSIVE_INTRO = re.compile(
+    r"\s(?:is|are)\s+(?:also\s+|further\s+|then\s+|first\s+|\w+ly\s+)?"
+    r"(?:proposed|introduced|designed|developed|presented|devised)\b"
+)
+
+
+def _introduce_passive(text: str, introduced: dict[str, EntityType], lexicon: Lexicon) -> None:
+    """ "Hybrid Spatio-Temporal Aggregation (HSTA) is proposed to ...", "a Self-Critic
+    Monte Carlo Tree Search (SC-MCTS) guided by a reward model is introduced": a defined
+    name that is the subject of a present-tense passive proposing verb, in its clause."""
+    exact = lexicon.by_name
+    abbreviations = find_abbreviations(text)
+    for m in _PASSIVE_INTRO.finditer(text):
+        for a in reversed(abbreviations):
+            if a.short_end > m.start():
+                continue
+            gap = text[a.short_end + 1 : m.start()]
+            in_clause = len(gap) <= 40 and not any(ch in gap for ch in ".;:,()")
+            known = a.short in exact or a.long in exact or lexicon.is_stop(a.short)
+            if in_clause and a.long[:1].isupper() and not known:
+                introduced.setdefault(a.long, EntityType.METHOD)
+                introduced.setdefault(a.short, EntityType.METHOD)
+            break
 
 
 #: ", namely X": a name given to what the sentence's own proposing verb proposed.

@@ -745,3 +745,13 @@ def test_languages_robots_and_lower_case_metrics_are_not_names() -> None:
         "nDCG@10",
         "LLM-Designed",
     } & set(got)
+
+
+def test_a_defined_name_as_subject_of_is_proposed_is_introduced() -> None:
+    got = found(
+        "To exploit the cues, Hybrid Quill Aggregation (HQA) is proposed to combine fields. "
+        "Low-Rank Adaptation (LoRA) was proposed earlier."
+    )
+    assert got["HQA"] == ("method", "introduces")
+    assert got["Hybrid Quill Aggregation"] == ("method", "introduces")
+    assert got["LoRA"][1] != "introduces"

@@ -381,29 +381,35 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
     out = _follow_list_siblings(
         _sized_heads_are_models(out, title, paper.abstract), title, paper.abstract
     )
-    if any(c.rule == "versioned" for c in out):
-        out = _versions_follow_their_names(out, title, paper.abstract, exact)
+    out = _versions_follow_their_names(out, title, paper.abstract, exact)
     return _consolidate(out, title, paper.abstract)
 
 
 def _versions_follow_their_names(
     found: list[Candidate], title: str, abstract: str, exact: dict[str, EntityType]
 ) -> list[Candidate]:
-    """A spaced version ("NYU Depth v2", "OWSM v3.1") names a version of what its name
-    names: it takes the kind the lexicon or the paper's other mentions give the name (the
-    first that a rule other than shape decided), and stays a dataset when none does."""
+    """A version or variant names the same kind of thing as its name: a spaced version
+    ("NYU Depth v2", "OWSM v3.1") and a hyphenated variant that only its shape typed
+    ("DriveQA-V" in the paper that introduces the benchmark DriveQA) take the kind the
+    lexicon or the paper's other mentions give the name (the first that a rule other than
+    shape decided); a spaced version stays a dataset when none does."""
 
     def text_of(c: Candidate) -> str:
         return (title if c.field is Field.TITLE else abstract)[c.start : c.end]
 
+    def variant(c: Candidate) -> bool:
+        return c.rule in _SHAPE_RULES and "-" in text_of(c)
+
+    if not any(c.rule == "versioned" or variant(c) for c in found):
+        return found
     kinds: dict[str, EntityType] = {}
     for c in found:
         if c.rule not in _SHAPE_RULES and c.rule != "versioned":
             kinds.setdefault(text_of(c), c.type)
     out = []
     for c in found:
-        if c.rule == "versioned":
-            name = text_of(c).rpartition(" ")[0]
+        if c.rule == "versioned" or variant(c):
+            name = text_of(c).rpartition(" " if c.rule == "versioned" else "-")[0]
             kind = exact.get(name) or kinds.get(name)
             if kind is not None and kind is not c.type:
                 c = c._replace(type=kind)

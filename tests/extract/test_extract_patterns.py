@@ -755,3 +755,11 @@ def test_a_defined_name_as_subject_of_is_proposed_is_introduced() -> None:
     assert got["HQA"] == ("method", "introduces")
     assert got["Hybrid Quill Aggregation"] == ("method", "introduces")
     assert got["LoRA"][1] != "introduces"
+
+
+def test_a_hyphenated_variant_takes_the_kind_of_its_name() -> None:
+    got = found(
+        "We present ZorbQA, a benchmark of driving questions, and its visual part ZorbQA-V.",
+        title="ZorbQA: Passing the Driving Knowledge Test",
+    )
+    assert got["ZorbQA-V"][0] == "benchmark"

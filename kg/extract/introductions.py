@@ -307,6 +307,8 @@ def _introduce_title_head(
     """The name before a title's colon ("FlexGen: ..."), unless the head is a phrase."""
     title, exact = paper.title, lexicon.by_name
     colon = title.find(":")
+    if colon < 0 and (dash := _HEAD_DASH.search(title)) is not None:
+        colon = dash.start()  # "Plan, Eliminate, and Track — Language Models are ..."
     report = _REPORT.search(title)
     if report is not None and (colon < 0 or colon == report.start()):
         colon = report.start()  # "CodeShell Technical Report": the report's subject leads
@@ -331,17 +333,23 @@ def _introduce_title_head(
             ch in head for ch in "%,?"
         )
         phrase = phrase or head.endswith("!")
-        if len(words) > 1 and (
-            words[0] in _PHRASE_OPENERS
-            or (
-                not any(coined_shape(w) for w in words)
-                and head.lower() not in paper.abstract.lower()
-                and not (len(words) <= 3 and title_rest_names_a_thing(title[colon + 1 :]))
+        steps = _NAMED_STEPS.fullmatch(head) is not None  # "Draft, Sketch, and Prove"
+        if (
+            not steps
+            and len(words) > 1
+            and (
+                words[0] in _PHRASE_OPENERS
+                or (
+                    not any(coined_shape(w) for w in words)
+                    and head.lower() not in paper.abstract.lower()
+                    and not (len(words) <= 3 and title_rest_names_a_thing(title[colon + 1 :]))
+                )
             )
         ):
             phrase = True  # a catchy phrase ("Beyond Memorization", "Beyond RAG"), not a name
         if phrase and any(s == 0 and e == len(head) for s, e, _ in lexicon.find(head)):
             phrase = False  # a curated name: "Tree of Thoughts: ..." is the paper behind it
+        phrase = phrase and not steps
         if (
             not phrase
             and (
@@ -358,6 +366,13 @@ def _introduce_title_head(
                 title, hs, hs + len(head), lexicon, exact, title[colon + 1 :]
             )
 
+
+#: A dash that ends a title's head where a colon would: "Yambda-5B — A Large-Scale ...".
+_HEAD_DASH = re.compile(r"\s[\u2014\u2013]\s")
+
+#: A title head that lists the steps of a method: "Draft, Sketch, and Prove", "Imitate,
+#: Explore, and Self-Improve": one name, although it has commas and an "and".
+_NAMED_STEPS = re.compile(r"[A-Z][\w-]*(?:, [A-Z][\w-]*)+,? (?:and|&) [A-Z][\w-]*")
 
 #: Two names joined in a title's head: "SaulLM-54B & SaulLM-141B", "Foo and Bar".
 _NAME_PAIR = re.compile(r"(\S+)\s+(?:&|and)\s+(\S+)")

@@ -763,3 +763,12 @@ def test_a_hyphenated_variant_takes_the_kind_of_its_name() -> None:
         title="ZorbQA: Passing the Driving Knowledge Test",
     )
     assert got["ZorbQA-V"][0] == "benchmark"
+
+
+def test_a_title_head_listing_steps_is_one_introduced_name_and_a_dash_ends_a_head() -> None:
+    abstract = "We guide provers with informal sketches."
+    got = found(abstract, title="Draft, Quill, and Prove: Guiding Formal Theorem Provers")
+    assert got["Draft, Quill, and Prove"] == ("method", "introduces")
+    got = found(abstract, title="Plan, Quill, and Track — Language Models are Good Teachers")
+    assert got["Plan, Quill, and Track"] == ("method", "introduces")
+    assert "Less, More" not in found(abstract, title="Less, More, and Other Stories: A Study")

@@ -198,17 +198,19 @@ def _has_eval_word(window: str) -> bool:
 
 #: Before a name: a head noun naming its kind ("a new dataset, ExpTime", "benchmark called X").
 _HEAD_BEFORE = re.compile(
-    r"(?:(dataset|benchmark|corpus|suite|testbed|(?<!\w)data)|(model)|(framework|system|method|"
-    r"algorithm|approach|technique|engine|library|architecture))s?\s*"
-    r"(?:,\s*|\s+(?:called|named|dubbed|termed|coined)\s+)?[\"“']?$"
+    r"(?:(dataset|benchmark|corpus|suite|testbed|(?<!\w)data)|(model|(?<!\w)LM|(?<!\w)LLM)|"
+    r"(framework|system|method|algorithm|approach|technique|engine|library|architecture))s?\s*"
+    r"(?:,\s*|,\s*namely\s+|\s+(?:called|named|dubbed|termed|coined)\s+)?[\"“']?$"
 )
 
 
 #: :data:`_HEAD_BEFORE` backwards, anchored at the start of the reversed window; the head
-#: word (hence the group) right before the end is the same either way.
+#: word (hence the group, after the connector's group 1) right before the end is the same
+#: either way.
 _HEAD_BEFORE_REVERSED = re.compile(
-    r"\n?[\"“']?(?:\s*,|\s+(?:dellac|deman|debbud|demret|deniloc)\s+)?\s*s?"
-    r"(?:(tesatad|kramhcneb|suproc|etius|debtset|atad(?!\w))|(ledom)|(krowemarf|metsys|dohtem|"
+    r"\n?[\"“']?(\s*,|\s+yleman\s*,|\s+(?:dellac|deman|debbud|demret|deniloc)\s+)?\s*s?"
+    r"(?:(tesatad|kramhcneb|suproc|etius|debtset|atad(?!\w))|(ledom|ML(?!\w)|MLL(?!\w))|"
+    r"(krowemarf|metsys|dohtem|"
     r"mhtirogla|hcaorppa|euqinhcet|enigne|yrarbil|erutcetihcra))"
 )
 
@@ -222,7 +224,13 @@ def _head_before(window: str) -> int | None:
     """The group of :data:`_HEAD_BEFORE` that matches at the end of window (1 benchmark,
     2 model, 3 method), or None."""
     m = _HEAD_BEFORE_REVERSED.match(window[::-1])
-    return None if m is None else m.lastindex
+    if m is None or m.lastindex is None:
+        return None
+    # group 1 is the connector; "LM"/"LLM" is a head only with one ("codec LM, namely X"),
+    # not as a modifier ("the LLM VQ problem").
+    if m.group(3) in ("ML", "MLL") and m.group(1) is None:
+        return None
+    return m.lastindex - 1
 
 
 def _names_a_dataset(text: str, start: int, end: int) -> bool:

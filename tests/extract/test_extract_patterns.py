@@ -772,3 +772,14 @@ def test_a_title_head_listing_steps_is_one_introduced_name_and_a_dash_ends_a_hea
     got = found(abstract, title="Plan, Quill, and Track — Language Models are Good Teachers")
     assert got["Plan, Quill, and Track"] == ("method", "introduces")
     assert "Less, More" not in found(abstract, title="Less, More, and Other Stories: A Study")
+
+
+def test_namely_after_a_language_model_head_names_a_model() -> None:
+    got = found("We introduce a new variant of neural codec LM, namely QuillLM. It is fast.")
+    assert got["QuillLM"] == ("model", "introduces")
+    assert (
+        found("We use Second-Order Optimization to formulate the LLM QV problem.").get(
+            "QV", ("", "")
+        )[0]
+        != "model"
+    )

@@ -619,7 +619,9 @@ _TECHNIQUE_HEAD = re.compile(
     r"(?:Decoding|Optimization|Attention|Sampling|Search|Distillation|Quantization|Pruning|"
     r"Tuning|Prompting|Verification|Gate|Gating|Routing|Caching|Fusion|Penalty|Regularization|"
     r"Augmentation|Alignment|Merging|Scheduling|Compression|Masking|Rollout|Reranking|"
-    r"Refinement|Calibration|Steering|Editing|Guidance|Matching|Encoding)$"
+    r"Refinement|Calibration|Steering|Editing|Guidance|Matching|Encoding|Injection|"
+    r"Perturbation|Randomization|Aggregation|Selection|Filtering|"
+    r"Sparsification|Interpolation|Ensembling)$"
 )
 
 

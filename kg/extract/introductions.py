@@ -820,10 +820,12 @@ _ENUMERATED = re.compile(r"(?:^|[\s:;,(])\(?(?:\d|[ivx]{1,4}|[a-e])\)\s*$")
 #: Numerical Calculation, X leads", "(2) Beyond Accuracy, ...".
 _ITEM_OPENERS = _PHRASE_OPENERS | {"In", "On", "For", "With", "At", "By", "As", "The", "A", "An"}
 #: What an enumeration lists when its items are not parts of a design: "several appealing
-#: properties: 1) Vast Vocabulary: ...", "three challenges: (i) Data Scarcity ...".
+#: properties: 1) Vast Vocabulary: ...", "three challenges: (i) Data Scarcity ...", "two
+#: key phases: (1) Task Decomposition, ..." (the steps of a process, not named parts).
 _NOT_PARTS = re.compile(
     r"\b(?:propert|characteristic|advantage|challenge|limitation|finding|question|observation|"
-    r"issue|aspect|feature|insight|lesson|problem|difficult|dimension|criteri)\w*"
+    r"issue|aspect|feature|insight|lesson|problem|difficult|dimension|criteri|phase|stage|"
+    r"step)\w*"
 )
 
 

@@ -513,6 +513,11 @@ def test_enumerated_title_case_parts_of_an_introduced_design_are_introduced() ->
         "1) Vast Quill Vocabulary: it has many classes. 2) Rich Quill Annotations: many boxes."
     )
     assert "Vast Quill Vocabulary" not in found(traits)
+    phases = (
+        "We propose ZorbPlan, a planner. The exemplars guide planning in two key phases: "
+        "(1) Task Quillposition, by aligning sub-goals, and (2) Relation Quillploration."
+    )
+    assert "Task Quillposition" not in found(phases)
 
 
 def test_a_name_on_a_family_stem_that_the_paper_calls_an_algorithm_is_a_method() -> None:

@@ -220,6 +220,15 @@ _HEAD_BEFORE_REVERSED = re.compile(
 _SOURCE_OF_DATASETS = re.compile(r"\b(?:datasets|benchmarks)\s+(?:from|of)\s+(?:the\s+)?$")
 
 
+#: Before a name: it is one of the examples a plural head noun gives ("retrieval models
+#: such as SPLADE", "datasets like X and", "methods (e.g., X,"), the head saying its kind.
+_EXAMPLE_OF = re.compile(
+    r"\b(?:(datasets|benchmarks|corpora)|(models|LLMs|LMs|checkpoints)|(methods|approaches|"
+    r"algorithms|frameworks|systems|techniques))\s*,?\s*\(?(?:such\s+as|like|including|"
+    r"e\.g\.,?)\s+(?:the\s+)?(?:[\w.+-]+(?:,\s*|,?\s+and\s+|,?\s+or\s+))*$"
+)
+
+
 def _head_before(window: str) -> int | None:
     """The group of :data:`_HEAD_BEFORE` that matches at the end of window (1 benchmark,
     2 model, 3 method), or None."""
@@ -276,6 +285,10 @@ def classify(
     if before is not None:
         head = _HEAD_KINDS[before - 1]
         return head, 0.75, "head-before"
+    if " such as " in window or " like " in window or "e.g." in window or "including" in window:
+        example = _EXAMPLE_OF.search(window)
+        if example is not None:
+            return _HEAD_KINDS[(example.lastindex or 1) - 1], 0.7, "example-of"
     after_window = text[end : end + 80]
     if (
         (_has_eval_word(window) and _EVAL_BEFORE_REVERSED.match(window[::-1]))

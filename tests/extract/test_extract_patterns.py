@@ -788,3 +788,9 @@ def test_namely_after_a_language_model_head_names_a_model() -> None:
         )[0]
         != "model"
     )
+
+
+def test_an_example_of_a_plural_head_noun_has_its_kind() -> None:
+    assert found("Learned sparse models such as ZPLADE have shown promise.")["ZPLADE"][0] == "model"
+    got = found("Pretraining corpora like ZorbPile, and ZorbWeb, are large.")
+    assert (got["ZorbPile"][0], got["ZorbWeb"][0]) == ("benchmark", "benchmark")

@@ -350,10 +350,11 @@ _WE = re.compile(
     r"\b(?:[Ww]e|[Tt]his (?:paper|work)|[Hh]ere|[Oo]ur)"
     r"(?:\s+(?!previously\b|earlier\b|formerly\b|once\b|had\b)\w+)?\s+$"
 )
-#: ... or the verb is the second of the paper's own ("we streamline ... and propose"), or
-#: the means of it ("we address this challenge by proposing").
+#: ... or the verb is the second of the paper's own ("we streamline ... and propose"), the
+#: means of it ("we address this challenge by proposing"), or what the paper's own thing
+#: does ("we propose a framework (X), which introduces").
 _WE_AND = re.compile(
-    r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s[^.;:!?]{0,120}\s(?:and|then|by)\s+"
+    r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s[^.;:!?]{0,120}(?:\s(?:and|then|by)|,\s+which)\s+"
     r"(?:also\s+|further\s+|then\s+|\w+ly\s+)?$"
 )
 
@@ -361,6 +362,10 @@ _WE_AND = re.compile(
 #: The proposing verbs that may follow "by": "by proposing X" names the paper's own X, "by
 #: using X" does not (and is no "intro" cue anyway).
 _GERUNDS = ("proposing", "introducing", "presenting", "developing", "designing", "building")
+
+
+#: A proposing verb whose object is presented as new: "introduces a novel ...".
+_NEW_OBJECT = re.compile(r"\w+\s+(?:a|an)\s+(?:novel|new)\b")
 
 
 def own_verb(text: str, start: int) -> bool:
@@ -380,6 +385,9 @@ def own_verb(text: str, start: int) -> bool:
     linked = (
         " and " in tail
         or " then " in tail
+        # "we propose X, which introduces a novel Y": Y is the paper's own too (not
+        # "which introduces IDF to ...": an existing idea brought in)
+        or (", which " in tail and _NEW_OBJECT.match(text, start) is not None)
         or (" by " in tail and text[start:].startswith(_GERUNDS))
     )
     return linked and _WE_AND.search(window) is not None

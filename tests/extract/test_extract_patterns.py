@@ -794,3 +794,16 @@ def test_an_example_of_a_plural_head_noun_has_its_kind() -> None:
     assert found("Learned sparse models such as ZPLADE have shown promise.")["ZPLADE"][0] == "model"
     got = found("Pretraining corpora like ZorbPile, and ZorbWeb, are large.")
     assert (got["ZorbPile"][0], got["ZorbWeb"][0]) == ("benchmark", "benchmark")
+
+
+def test_which_introduces_a_novel_thing_after_our_own_is_our_own_too() -> None:
+    got = found(
+        "We propose a Cognitive Quill framework (CognQ), which introduces a novel temporal "
+        "relation directed graph (TQR-Digraph) and performs reasoning."
+    )
+    assert got["TQR-Digraph"] == ("method", "introduces")
+    got = found(
+        "First, we introduce the QDF-aware Quill loss, which introduces Inverted Quill "
+        "Frequency (IQF) to the sparsification of representations."
+    )
+    assert got.get("IQF", ("", ""))[1] != "introduces"

@@ -126,3 +126,30 @@ def test_bootstrap_intervals_bracket_the_figure() -> None:
     mixed = quality.bootstrap([right] * 10 + [wrong] * 10, rounds=400)
     low, high = mixed["introduced"]
     assert 0.2 < low < 0.5 < high < 0.8  # the point figure is 0.5
+
+
+def test_quality_scores_another_gold_file_and_lists_only_tuning_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--gold FILE --papers SOURCE`` scores an annotated set kept outside the repository
+    the same way; a ``heldout*`` split's misses stay unlisted."""
+    papers = tmp_path / "papers.jsonl"
+    papers.write_text(
+        json.dumps({"title": "ZorbNet: Fast Things", "abstract": "We evaluate on GSM8K."})
+        + "\n"
+        + json.dumps({"title": "QuillNet: Slow Things", "abstract": "We evaluate on MATH."})
+        + "\n",
+        encoding="utf-8",
+    )
+    gold = tmp_path / "gold.jsonl"
+    missing = {"text": "NotThere", "type": "method", "role": "uses", "aliases": []}
+    records = [
+        {"title": "ZorbNet: Fast Things", "split": "tune-x", "entities": [missing]},
+        {"title": "QuillNet: Slow Things", "split": "heldout-x", "entities": [missing]},
+    ]
+    gold.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    assert _quality().main(["--gold", str(gold), "--papers", str(papers), "--errors"]) == 0
+    out = capsys.readouterr().out
+    assert "split: tune-x" in out and "split: heldout-x" in out and "split: unseen" in out
+    listed = [line for line in out.splitlines() if "\tfn\t" in line]
+    assert [line.split("\t")[1] for line in listed] == ["ZorbNet: Fast Things"]

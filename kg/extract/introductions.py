@@ -89,19 +89,6 @@ _HEADED_NAME = re.compile(
     r".+\s(Benchmark|Dataset|Corpus|Suite|Framework|Model|System|Method|Algorithm|Toolkit)"
     r"\s(\S+)"
 )
-_HEAD_NOUN_KINDS = {
-    "benchmark": EntityType.BENCHMARK,
-    "dataset": EntityType.BENCHMARK,
-    "corpus": EntityType.BENCHMARK,
-    "suite": EntityType.BENCHMARK,
-    "model": EntityType.MODEL,
-    "framework": EntityType.METHOD,
-    "system": EntityType.METHOD,
-    "method": EntityType.METHOD,
-    "algorithm": EntityType.METHOD,
-    "toolkit": EntityType.METHOD,
-}
-
 #: A lower-case word right after a name: the "name" was a modifier of it.
 _LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
 
@@ -260,10 +247,9 @@ def _introduce_cued(text: str, introduced: dict[str, EntityType], lexicon: Lexic
         headed = _HEADED_NAME.fullmatch(name)
         if headed is not None and coined_shape(headed.group(2)):
             # "the Visual Document Retrieval Benchmark ViDoRe": the name after its head noun
-            name_start += headed.start(2)
-            name = headed.group(2)
-            if name not in introduced:
-                introduced[name] = _HEAD_NOUN_KINDS[headed.group(1).lower()]
+            introduced.setdefault(
+                headed.group(2), _HEAD_KIND.get(headed.group(1).lower(), EntityType.METHOD)
+            )
             continue
         long, _, short = name.rpartition(" ")
         if " " in long and len(short) >= 2 and short.isupper():

@@ -29,6 +29,7 @@ from kg.extract.shapes import (
     ORG_NAMES,
     PARTS_FOUND,
     SKIP,
+    SPLIT,
     bounded_put,
     common_phrase,
     decide,
@@ -307,37 +308,48 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
             decision = decisions.get(token)
             if decision is None:
                 decision = bounded_put(decisions, token, decide(token, lexicon, exact))
-            code = decision[0]
-            if code is SKIP:
-                continue
-            if code is FIXED:
-                out.append(Candidate(field, start, end, *decision[1]))
-            elif code is PARTS_FOUND:
-                for offset, length, part_kind in decision[1]:
-                    out.append(
-                        Candidate(
-                            field,
-                            start + offset,
-                            start + offset + length,
-                            part_kind,
-                            0.9,
-                            "lexicon",
-                        )
-                    )
-            else:
-                found = classify(text, start, end, lexicon, exact, named)
-                if (
-                    found is not None
-                    and token in generic
-                    and (found[0] is not EntityType.MODEL or found[2] not in ("family", "size"))
-                ):
+            parts = [(start, end, decision)]
+            if decision[0] is SPLIT:  # names joined by slashes, each judged alone
+                parts = []
+                for offset, length in decision[1]:
+                    part = text[start + offset : start + offset + length]
+                    judged = decisions.get(part)
+                    if judged is None:
+                        judged = bounded_put(decisions, part, decide(part, lexicon, exact))
+                    parts.append((start + offset, start + offset + length, judged))
+            for start, end, decision in parts:
+                token = text[start:end]
+                code = decision[0]
+                if code is SKIP:
                     continue
-                if found is not None:
-                    if text[end : end + 1] == " " and token not in generic:
-                        sized = _SPACED_SIZE.match(text, end)
-                        if sized is not None:  # "LLaDA 8B": a model, size and all
-                            found, end = (EntityType.MODEL, 0.85, "size"), sized.end()
-                    out.append(Candidate(field, start, end, found[0], found[1], found[2]))
+                if code is FIXED:
+                    out.append(Candidate(field, start, end, *decision[1]))
+                elif code is PARTS_FOUND:
+                    for offset, length, part_kind in decision[1]:
+                        out.append(
+                            Candidate(
+                                field,
+                                start + offset,
+                                start + offset + length,
+                                part_kind,
+                                0.9,
+                                "lexicon",
+                            )
+                        )
+                else:
+                    found = classify(text, start, end, lexicon, exact, named)
+                    if (
+                        found is not None
+                        and token in generic
+                        and (found[0] is not EntityType.MODEL or found[2] not in ("family", "size"))
+                    ):
+                        continue
+                    if found is not None:
+                        if text[end : end + 1] == " " and token not in generic:
+                            sized = _SPACED_SIZE.match(text, end)
+                            if sized is not None:  # "LLaDA 8B": a model, size and all
+                                found, end = (EntityType.MODEL, 0.85, "size"), sized.end()
+                        out.append(Candidate(field, start, end, found[0], found[1], found[2]))
         if _may_name_multi(text):
             for m in _MULTI.finditer(text):
                 start, end = m.span()

@@ -29,6 +29,7 @@ __all__ = [
     "NOT_BEFORE",
     "PARTS_FOUND",
     "SKIP",
+    "SPLIT",
     "bounded_put",
     "coined_shape",
     "common_phrase",
@@ -210,7 +211,7 @@ def trim(text: str, start: int, end: int) -> int:
 
 
 #: Decisions about one name string, memoised per lexicon (see :func:`decide`).
-SKIP, FIXED, PARTS_FOUND, _CLASSIFY = "skip", "fixed", "parts", "classify"
+SKIP, FIXED, PARTS_FOUND, SPLIT, _CLASSIFY = "skip", "fixed", "parts", "split", "classify"
 
 
 #: Memo tables are cleared when they reach this size (bounded memory on huge corpora).
@@ -244,7 +245,9 @@ def decide(token: str, lexicon: Lexicon, exact: dict[str, EntityType]) -> tuple[
 
     ``(SKIP,)`` not a name; ``(FIXED, (type, confidence, rule))`` a curated name (or one
     with a version); ``(PARTS_FOUND, ((offset, length, type), ...))`` a slash pair of
-    curated names (DPO/SimPO); ``(_CLASSIFY,)`` a name whose type depends on its context.
+    curated names (DPO/SimPO); ``(SPLIT, ((offset, length), ...))`` other names joined by
+    slashes, each to be judged alone (M3DocVQA/MP-DocVQA; GPT-3.5/4 keeps GPT-3.5);
+    ``(_CLASSIFY,)`` a name whose type depends on its context.
     """
     if len(token) < 2 or (token[0].isdigit() and token.lower() == token):
         return (SKIP,)
@@ -265,15 +268,17 @@ def decide(token: str, lexicon: Lexicon, exact: dict[str, EntityType]) -> tuple[
     dated = _DATED.fullmatch(token)
     if dated is not None and lexicon.is_stop(dated.group(1)):
         return (SKIP,)  # a venue or organisation with a year: WWW 2025, NeurIPS 2024
-    if "/" in token:
+    if "/" in token and not token[0].isdigit():  # 1/N, 3/4 are fractions
         parts = token.split("/")
-        first = exact.get(parts[0])
-        if first is not None and all(_BARE_VERSION.fullmatch(p) for p in parts[1:]):
-            return (FIXED, (first, 0.9, "lexicon-version"))  # MOT16/17/20
         kinds = [
             exact.get(p) or (EntityType.MODEL if _model_stem(p, lexicon) else None) for p in parts
         ]
-        if all(kinds) and all(len(p) > 1 for p in parts):
+        if all(_BARE_VERSION.fullmatch(p) for p in parts[1:]):  # versions: MOT16/17/20
+            if kinds[0] is EntityType.MODEL:  # GPT-3.5/4: two models, the first named whole
+                return (PARTS_FOUND, ((0, len(parts[0]), kinds[0]),))
+            if kinds[0] is not None:
+                return (FIXED, (kinds[0], 0.9, "lexicon-version"))
+        elif all(kinds) and all(len(p) > 1 for p in parts):
             found = []
             pos = 0
             for part, part_kind in zip(parts, kinds, strict=True):  # DPO/SimPO
@@ -281,8 +286,15 @@ def decide(token: str, lexicon: Lexicon, exact: dict[str, EntityType]) -> tuple[
                     found.append((pos, len(part), part_kind))
                 pos += len(part) + 1
             return (PARTS_FOUND, tuple(found))
-        if token[0].isdigit():
-            return (SKIP,)  # 1/N, 3/4: fractions
+        else:  # other names joined by slashes: each is judged alone
+            spans, pos = [], 0
+            for part in parts:
+                if len(part) > 1 and not part.isdigit():
+                    spans.append((pos, len(part)))
+                pos += len(part) + 1
+            return (SPLIT, tuple(spans))
+    elif "/" in token:
+        return (SKIP,)
     if (not coined_shape(token) and not _model_stem(token, lexicon)) or all(
         lexicon.is_stop(part) for part in _PARTS.split(token) if part
     ):
@@ -362,11 +374,11 @@ def is_size(token: str) -> bool:
 
 
 #: An item of a list's inside: "(the) Name" up to a comma, "and"/"or" or the end.
-_LIST_ITEM = re.compile(r"(?:the\s+)?([A-Z][^,()]*?)\s*(?:,|$|\s+(?:and|or)\s+)")
+_LIST_ITEM = re.compile(r"(?:the\s+)?([A-Z][^,()/]*?)\s*(?:,|/(?=[A-Z0-9])|$|\s+(?:and|or)\s+)")
 
 
 def list_items(inside: str) -> Iterator[tuple[int, str]]:
     """The capitalised items of a list, each with its offset in ``inside``: "Hamlyn,
-    EndoSLAM, and the SCARED set" -> Hamlyn, EndoSLAM, SCARED set."""
+    EndoSLAM, and the SCARED set" -> Hamlyn, EndoSLAM, SCARED set; "A/B" -> A, B."""
     for m in _LIST_ITEM.finditer(inside):
         yield m.start(1), m.group(1)

@@ -50,7 +50,7 @@ T = TypeVar("T")
 #: with a spaced version or year (NYU Depth v2, LCQuAD 1.0, TREC 2022); a spaced number
 #: such as 93.9 is a score ("HumanEval 93.9"), not a version.
 NAME = re.compile(
-    r"[A-Z0-9][a-z]*(?:[A-Z0-9+][\w+]*|[.\-/][\w+]+)(?:[.\-/][\w+]+)*\+*"
+    r"[A-Z0-9][a-z]*(?:[A-Z0-9+][\w+]*|[.\-/][\w+]+)(?:[.\-/][\w+]+)*\+*(?:'\d\d\b)?"
     r"(?:\s(?:v?\d\.\d+|v\d+(?:\.\d+)?|\d{4})\b)?",
     re.ASCII,
 )
@@ -71,7 +71,8 @@ NOT_A_NAME = re.compile(
     r"|[\w.+]+-(?:Based|Driven|Guided|Aware|Powered|Enhanced|Oriented|Centric|Free|Specific|"
     r"Designed|Generated|Assisted|Inspired|Informed|Conditioned|Agnostic)"
     # a task between modalities: Text-to-3D, Image-to-Video, Text-to-SQL
-    rf"|{_MODALITY}-to-{_MODALITY}s?",
+    rf"|{_MODALITY}-to-{_MODALITY}s?"
+    r"|CC-?BY(?:-[A-Z]{2})*(?:-\d\.\d)?",  # a licence: CC-BY-4.0, CC-BY-NC-SA
     re.ASCII,
 )
 
@@ -81,11 +82,11 @@ _BARE_VERSION = re.compile(r"\d+(?:\.\d+)?[a-z]?", re.ASCII)
 
 
 #: A name followed by a year.
-_DATED = re.compile(r"(.+?)[-\s]?(?:19|20)\d\d", re.ASCII)
+_DATED = re.compile(r"(.+?)(?:[-\s]?(?:19|20)\d\d|'\d\d)", re.ASCII)
 
 
 #: A name followed by a year or version: the name is looked up alone.
-_VERSIONED = re.compile(r"(.+?)[-\s]?(?:v?\d+(?:\.\d+)*)", re.ASCII)
+_VERSIONED = re.compile(r"(.+?)(?:[-\s]?v?\d+(?:\.\d+)*|'\d\d)", re.ASCII)
 
 
 #: A name followed by a variant word or split: MBPP-plus, MMLU-Pro, GPQA-Diamond, miniF2F-test.
@@ -101,6 +102,11 @@ NOT_BEFORE = frozenset("._+-/@\\")
 
 #: Lower-case trailing parts that are words, not part of a name (LoRA-based, KV-cache).
 _LOWER_TAIL = re.compile(r"(?:-[a-z][a-z]+)+$", re.ASCII)
+
+
+#: A lower-case tail after a connector is part of a hyphenated name (LLM-as-a-judge,
+#: Chain-of-thought), not a word glued on.
+_CONNECTED_TAIL = re.compile(r"-(?:as|of|to|for|over|vs)(?:-an?|-the)?-[a-z][a-z]+$", re.ASCII)
 
 
 _MODEL_VARIANT_WORDS = frozenset(
@@ -146,7 +152,7 @@ _SIZE_ONLY = re.compile(
 )
 
 
-_HARDWARE = re.compile(r"(?:[AHVLTBP]\d{2,4}|RTX.*|GTX.*|TX\d|Jetson.*|M\d|MI\d{3}X?)$", re.ASCII)
+_HARDWARE = re.compile(r"(?:[AHVLTBP]\d{2,4}|RTX.*|GTX.*|TX\d|Jetson.*|M\d|MI\d{3}X?)s?$", re.ASCII)
 
 
 _BENCH_SUFFIX = re.compile(
@@ -196,7 +202,7 @@ def trim(text: str, start: int, end: int) -> int:
     """New end after dropping lower-case word tails (LoRA-based -> LoRA)."""
     token = text[start:end]
     m = _LOWER_TAIL.search(token)
-    if m is None:
+    if m is None or _CONNECTED_TAIL.search(token):
         return end
     parts = token[m.start() :].split("-")[1:]
     keep = 0

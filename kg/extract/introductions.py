@@ -150,6 +150,8 @@ def introduced_names(paper: Paper, lexicon: Lexicon) -> dict[str, EntityType]:
             _introduce_namely(text, introduced, lexicon)
     if "(" in abstract and (" is " in abstract or " are " in abstract):
         _introduce_passive(abstract, introduced, lexicon)
+    if " this " in abstract:
+        _introduce_here(abstract, introduced, lexicon)
     if abstract:
         _introduce_lower_named(abstract, introduced, lexicon)
     for text in (title, abstract):
@@ -208,11 +210,27 @@ def _on_family_stem(name: str, lexicon: Lexicon, exact: dict[str, EntityType]) -
     return found is not None and found[2] == "family" and name not in exact
 
 
+#: Before a verb: its subject, one word ("AdaSVD (also) introduces ...").
+_SUBJECT_BEFORE = re.compile(r"([\w+*.-]+)\s+(?:also\s+|further\s+|then\s+|\w+ly\s+)?$")
+
+
+def _said_of_own_name(text: str, start: int, introduced: dict[str, EntityType]) -> bool:
+    """Whether the verb at ``start`` has a name the paper introduces as its subject: what
+    "AdaSVD introduces" proposes is a part of the paper's own AdaSVD."""
+    m = _SUBJECT_BEFORE.search(text, max(0, start - 40), start)
+    return m is not None and m.group(1) in introduced
+
+
 def _introduce_cued(text: str, introduced: dict[str, EntityType], lexicon: Lexicon) -> None:
-    """The name after a proposing or naming verb: "we propose X", "called X"."""
+    """The name after a proposing or naming verb: "we propose X", "called X", "X (our
+    own) introduces Y"."""
     exact = lexicon.by_name
     for cue_start, cue_end in _intro_cues(text):
-        own = text[cue_start:cue_end].lower() in NAMING_WORDS or own_verb(text, cue_start)
+        own = (
+            text[cue_start:cue_end].lower() in NAMING_WORDS
+            or own_verb(text, cue_start)
+            or _said_of_own_name(text, cue_start, introduced)
+        )
         m = _INTRO_TAIL.match(text, cue_end)
         if m is None and own:
             m = _INTRO_FAR.match(text, cue_end)
@@ -270,6 +288,33 @@ _PASSIVE_INTRO = re.compile(
     r"\s(?:is|are)\s+(?:also\s+|further\s+|then\s+|first\s+|\w+ly\s+)?"
     r"(?:proposed|introduced|designed|developed|presented|devised)\b"
 )
+
+
+#: "... introduced in this work", "proposed in this paper": the paper's own thing.
+_HERE = re.compile(
+    r"\b(?:introduced|proposed|presented|developed|designed|built|created|constructed)\s+"
+    r"(?:in|by)\s+(?:this|the\s+present)\s+(?:work|paper|study|article)\b"
+)
+#: Before :data:`_HERE`: the name, then at most a head noun and "that/which is".
+_NAME_BEFORE_HERE = re.compile(
+    r"([A-Z][\w+*.-]*[\w+*])(?:\s+\([^()]{1,40}\))?(?:\s+[a-z]+)?"
+    r"(?:,?\s+(?:that|which)\s+(?:is|was|are|were))?,?\s+$"
+)
+
+
+def _introduce_here(text: str, introduced: dict[str, EntityType], lexicon: Lexicon) -> None:
+    """ "the MedRAG toolkit introduced in this work", "X (...) proposed in this paper"."""
+    exact = lexicon.by_name
+    for m in _HERE.finditer(text):
+        before = _NAME_BEFORE_HERE.search(text, max(0, m.start() - 90), m.start())
+        if before is None:
+            continue
+        name = before.group(1)
+        if name in exact or lexicon.is_stop(name) or not coined_shape(name):
+            continue
+        introduced.setdefault(
+            name, type_of_introduced(text, before.start(1), before.end(1), lexicon, exact, None)
+        )
 
 
 def _introduce_passive(text: str, introduced: dict[str, EntityType], lexicon: Lexicon) -> None:

@@ -842,3 +842,22 @@ def test_licences_metrics_and_chips_are_not_names() -> None:
         "eight B200s."
     )
     assert not {"CC-BY-4.0", "CTR", "eCPM", "B200s"} & set(got)
+
+
+def test_what_the_papers_own_name_introduces_is_introduced() -> None:
+    got = found(
+        "We propose ZorbSVD, an adaptive compression approach. Specifically, ZorbSVD "
+        "introduces zorbComp, which compensates for errors. Prior work introduces QuillCR."
+    )
+    assert got["zorbComp"] == ("method", "introduces")
+    assert got.get("QuillCR", ("", ""))[1] != "introduces"
+
+
+def test_a_name_introduced_in_this_work_is_introduced() -> None:
+    got = found(
+        "Experiments use the ZorbRAG toolkit introduced in this work, and the QuillSet "
+        "dataset proposed in this paper, and QuillNet, proposed in earlier work."
+    )
+    assert got["ZorbRAG"] == ("method", "introduces")
+    assert got["QuillSet"] == ("benchmark", "introduces")
+    assert got.get("QuillNet", ("", ""))[1] != "introduces"

@@ -420,18 +420,20 @@ def _introduce_lower_named(text: str, introduced: dict[str, EntityType], lexicon
 
 def _introduce_ours(text: str, introduced: dict[str, EntityType], lexicon: Lexicon) -> None:
     """ "Our approach, X", "our second approach is X", "our X framework", "our ...
-    approach (X)"."""
+    approach (X)", "our proposed X" (a curated name too: the paper may be where it comes
+    from)."""
     exact = lexicon.by_name
     for m in _our_names(text):
-        group = next(g for g in (1, 2, 3) if m.group(g) is not None)
+        group = next(g for g in (1, 2, 3, 4) if m.group(g) is not None)
         start, end = m.span(group)
         if _introduce_long_form(text, start, introduced, lexicon, exact):
             continue
         name = text[start:end]
         # A bracketed name after "our ... approach" needs no coined shape ("(Tango)").
-        if name in introduced or lexicon.is_stop(name) or not (group == 3 or coined_shape(name)):
+        named = group == 3 or coined_shape(name) or (group == 4 and name in exact)
+        if name in introduced or lexicon.is_stop(name) or not named:
             continue
-        if exact.get(name) is not None:
+        if exact.get(name) is not None and group != 4:
             continue  # a curated name the paper builds on ("our LoRA model")
         introduced[name] = type_of_introduced(text, start, end, lexicon, exact, None)
 
@@ -467,8 +469,12 @@ def _introduce_new_named(text: str, introduced: dict[str, EntityType], lexicon: 
     exact = lexicon.by_name
     for m in _NEW_NAMED.finditer(text):
         name = m.group(2) or m.group(3)
-        if not lexicon.is_stop(name) and coined_shape(name) and name not in exact:
+        if lexicon.is_stop(name) or not coined_shape(name):
+            continue
+        if name not in exact:
             introduced.setdefault(name, _HEAD_KIND.get(m.group(1), EntityType.METHOD))
+        elif m.group(3):  # "a new architecture, HSTU,": a curated name from this paper
+            introduced.setdefault(name, exact[name])
 
 
 def _generic_acronym(text: str, name: str) -> bool:
@@ -495,6 +501,8 @@ _OUR_NAME = re.compile(
     # "our latent diffusion model (LDM)-based approach (Tango)": the name in brackets
     r"|[^.;:]{0,60}?\b(?:approach|method|framework|system|algorithm|technique|pipeline|"
     r"architecture|agent)\s+\(([A-Z][\w+*.-]*[\w+*])\)"
+    # "our proposed Evol-Instruct"
+    r"|proposed\s+([A-Z][\w+*.-]*[\w+*])(?![\w+*-])"
 )
 
 

@@ -494,16 +494,25 @@ def _key(text: str) -> str:
     return key
 
 
-#: Right before a name: the paper's own verb naming it, with nothing else in between.
+#: Right before a name: the paper's own verb naming it, with nothing else in between; or
+#: the paper presenting it as its own ("propose a new architecture, HSTU", "our proposed
+#: Evol-Instruct", "Our approach, named X").
 _NAMED_OUTRIGHT = re.compile(
-    r"\b(?:[Ww]e\s+(?:introduce|present|propose|release|open-source|call)|which\s+we\s+call)"
-    r"\s+(?:the\s+|a\s+|an\s+)?(?:new\s+|novel\s+)?$"
+    r"(?:\b(?:[Ww]e\s+(?:introduce|present|propose|release|open-source|call)|which\s+we\s+call)"
+    r"\s+(?:the\s+|a\s+|an\s+)?(?:new\s+|novel\s+)?"
+    r"|\ban?\s+(?:new|novel)\s+(?:[\w-]+\s+){0,2}[\w-]+,\s+"
+    r"|\b[Oo]ur\s+(?:proposed|new|novel)\s+"
+    r"|\b[Oo]ur\s+(?:[\w-]+\s+)?[\w-]+,?\s+(?:named|called|dubbed|termed)\s+)$"
 )
 
 
 #: After a name: a lower-case word it modifies ("we propose Sequential Monte Carlo (SMC)
-#: resampling algorithms": the algorithms are new, not SMC).
-_MODIFIES_NEXT = re.compile(r"(?:\s*\([^()]{1,20}\))?\s+[a-z]")
+#: resampling algorithms": the algorithms are new, not SMC); a function word or verb ends
+#: the name's phrase instead ("our proposed Evol-Instruct to rewrite ...").
+_MODIFIES_NEXT = re.compile(
+    r"(?:\s*\([^()]{1,20}\))?\s+(?!(?:to|and|or|in|on|for|with|by|as|at|of|from|that|which|"
+    r"is|are|was|were|can|could|will|would|may|achieves|outperforms|improves|enables)\b)[a-z]"
+)
 
 
 def assign_roles(

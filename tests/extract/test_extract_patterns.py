@@ -861,3 +861,16 @@ def test_a_name_introduced_in_this_work_is_introduced() -> None:
     assert got["ZorbRAG"] == ("method", "introduces")
     assert got["QuillSet"] == ("benchmark", "introduces")
     assert got.get("QuillNet", ("", ""))[1] != "introduces"
+
+
+def test_a_curated_name_the_paper_presents_as_its_own_is_introduced() -> None:
+    # the paper behind a well-known name presents it as new or as its own
+    got = found("We propose a new kernel, FlashAttention, designed for long inputs.")
+    assert got["FlashAttention"] == ("method", "introduces")
+    got = found("We then apply our proposed FlashAttention to rewrite the kernels.")
+    assert got["FlashAttention"] == ("method", "introduces")
+    # ... but not when it only builds on it
+    got = found("We propose a new kernel that builds on FlashAttention for long inputs.")
+    assert got["FlashAttention"][1] != "introduces"
+    got = found("We propose FlashAttention resampling kernels for long inputs.")
+    assert got["FlashAttention"][1] != "introduces"

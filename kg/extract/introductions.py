@@ -61,8 +61,8 @@ _INTRO_TAIL = re.compile(
     r"\w*\s+(?:as\s+)?(?:(?:a|an|the|our|this)\s+)?(?:(?:novel|new|simple|general|unified|scalable|efficient|"
     r"lightweight|first|open-source|large-scale|comprehensive|challenging|framework|method|"
     r"benchmark|dataset|model|system|approach|algorithm),?\s+)*"
-    r"[\"“']?([A-Z][\w+*]*(?:\.[\w+*]+)*(?:(?:[\- ]|-(?:and|or|of|to|then|the|in|for)-)"
-    r"[A-Z0-9][\w+*]*(?:\.[\w+*]+)*){0,5})"
+    r"[\"“']?([A-Z][\w+*]*(?:\.[\w+*]+)*(?:-[a-z]\w*)*"  # Multi-route, Bi-level
+    r"(?:(?:[\- ]|-(?:and|or|of|to|then|the|in|for)-)[A-Z0-9][\w+*]*(?:\.[\w+*]+)*){0,5})"
 )
 
 

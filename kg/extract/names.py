@@ -615,13 +615,18 @@ def _follow_list_siblings(found: list[Candidate], title: str, abstract: str) -> 
     ]
 
 
+def _compact(name: str) -> str:
+    return name.lower().replace(" ", "").replace("-", "")
+
+
 def _consolidate(found: list[Candidate], title: str, abstract: str) -> tuple[Candidate, ...]:
     """One type per name per paper: the type with the most evidence (introductions count
     double) wins, so "3DMOTFormer ... framework" and "3DMOTFormer model" agree. A type read
     from a name's shape only counts a tenth: one "model Lite-LLM4Rec" outweighs four bare
     occurrences that merely look like a method's name."""
+    # Spelling variants of one name vote together ("Global MMLU", "Global-MMLU").
     names = [
-        (title if c.field is Field.TITLE else abstract)[c.start : c.end].lower() for c in found
+        _compact((title if c.field is Field.TITLE else abstract)[c.start : c.end]) for c in found
     ]
     first: dict[str, EntityType] = {}
     for c, name in zip(found, names, strict=True):

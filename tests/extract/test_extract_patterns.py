@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import extract
-from kg.model import Paper
+from kg.extract.names import Candidate, _consolidate
+from kg.model import EntityType, Field, Paper
 
 
 def found(abstract: str, title: str = "A Study of Things") -> dict[str, tuple[str, str]]:
@@ -874,3 +875,19 @@ def test_a_curated_name_the_paper_presents_as_its_own_is_introduced() -> None:
     assert got["FlashAttention"][1] != "introduces"
     got = found("We propose FlashAttention resampling kernels for long inputs.")
     assert got["FlashAttention"][1] != "introduces"
+
+
+def test_an_introduced_title_case_name_may_have_lower_case_hyphen_parts() -> None:
+    got = found("First, we introduce a Multi-route Zorb Retrieval for the retrieval stage.")
+    assert got["Multi-route Zorb Retrieval"] == ("method", "introduces")
+    assert "Multi" not in got
+
+
+def test_spelling_variants_of_a_name_take_one_type() -> None:
+    title, abstract = "Zorb MMLU: Biases", "We release Zorb-MMLU. Zorb-MMLU has subsets."
+    found = [
+        Candidate(Field.TITLE, 0, 9, EntityType.METHOD, 0.97, "introduced", True),
+        Candidate(Field.ABSTRACT, 11, 20, EntityType.BENCHMARK, 0.97, "introduced", True),
+        Candidate(Field.ABSTRACT, 22, 31, EntityType.BENCHMARK, 0.97, "introduced", True),
+    ]
+    assert {c.type for c in _consolidate(found, title, abstract)} == {EntityType.BENCHMARK}

@@ -37,6 +37,7 @@ from kg.extract.shapes import (
     NAME,
     NOT_A_NAME,
     NOT_BEFORE,
+    NOT_ENTITY_HEAD,
     bounded_put,
     coined_shape,
     common_phrase,
@@ -188,6 +189,8 @@ def introduced_names(paper: Paper, lexicon: Lexicon) -> dict[str, EntityType]:
         or "i)" in abstract
     ):
         _introduce_components(abstract, introduced, lexicon, exact)
+    if introduced and "(" in abstract:
+        _introduce_defined_parts(abstract, introduced, lexicon, exact)
     if abstract:
         for name, kind in list(introduced.items()):
             said = kind_said(abstract, name) if kind is not EntityType.BENCHMARK else None
@@ -677,6 +680,40 @@ def _introduce_components(
         if short is not None and short.endswith("s") and phrase.endswith("s"):
             continue  # a class of things: "Positional Encodings (PEs), which ..."
         introduced[phrase] = EntityType.METHOD
+
+
+#: After an acronym's bracket: the defined thing is a part of a design ("a Pixel-wise
+#: feature redistribution (PFR) module").
+_PART_NOUN_AFTER = re.compile(r"\)\s+(?:module|component|block|layer|unit|mechanism|branch)s?\b")
+#: The paper's own thing as a subject that lists its parts: "LLaRA consists of two pretext
+#: tasks: EBAE (...) and EBAR (...)".
+_CONSISTS_OF = re.compile(
+    r"([\w+*.-]+)\s+(?:consists\s+of|comprises|is\s+composed\s+of|is\s+made\s+up\s+of)\s"
+)
+
+
+def _introduce_defined_parts(
+    text: str, introduced: dict[str, EntityType], lexicon: Lexicon, exact: dict[str, EntityType]
+) -> None:
+    """Acronyms the paper defines for parts of its own design: one named as a module or
+    block ("a Pixel-wise feature redistribution (PFR) module"), or listed in the sentence
+    where the paper's own name "consists of" its parts; both forms are introduced."""
+    parts_from = [
+        (m.end(), text.find(". ", m.end()) % (len(text) + 1))
+        for m in _CONSISTS_OF.finditer(text)
+        if m.group(1) in introduced
+    ]
+    for a in find_abbreviations(text):
+        if a.short in introduced or a.short in exact or a.long in exact:
+            continue
+        if lexicon.is_stop(a.short) or not coined_shape(a.short) or NOT_ENTITY_HEAD.search(a.long):
+            continue
+        if _PART_NOUN_AFTER.match(text, a.short_end) or any(
+            start <= a.long_start < end or start <= a.short_start < end for start, end in parts_from
+        ):
+            introduced[a.short] = EntityType.METHOD
+            if not a.long.islower():
+                introduced.setdefault(a.long, EntityType.METHOD)
 
 
 #: A plural dataset head opening a parenthesised list right after the proposing verb's

@@ -26,6 +26,7 @@ from kg.extract.shapes import (
     NAME,
     NOT_A_NAME,
     NOT_BEFORE,
+    NOT_ENTITY_HEAD,
     ORG_NAMES,
     PARTS_FOUND,
     SKIP,
@@ -151,18 +152,6 @@ _TECHNIQUE_HEAD_WORD = re.compile(
 )
 
 
-#: Long forms that name no method, model or dataset (theories, problems, conditions,
-#: tasks): their acronyms are not entities ("Information Foraging Theory (IFT)", "Time
-#: Series Anomaly Detection (TSAD)").
-_NOT_ENTITY_HEAD = re.compile(
-    r"\b(?:Theory|Theorem|Problem|Problems|Task|Tasks|Condition|Hypothesis|Law|Principle|"
-    r"Phenomenon|Effect|Setting|Game|Score|Metric|Loss|Error|Rate|Ratio|"
-    r"Answering|Recognition|Detection|Classification|Segmentation|Captioning|Summarization|"
-    r"Forecasting|Recommendation|Repair|Editing|Synthesis|Testing)$",
-    re.IGNORECASE,
-)
-
-
 class Candidate(NamedTuple):
     """A classified span: field, offsets, type, confidence, the rule that decided it.
 
@@ -270,7 +259,7 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
             for a in abbreviations
             if (common_phrase(a.long) and a.short[:1].isupper())
             or lexicon.is_stop(a.long)
-            or _NOT_ENTITY_HEAD.search(a.long)
+            or NOT_ENTITY_HEAD.search(a.long)
         }
         # A plural long form with a plural acronym names a class ("Graph Transformers
         # (GTs)", "Message Passing Neural Networks (MPNNs)"), unless the paper makes it.

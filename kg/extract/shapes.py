@@ -27,6 +27,7 @@ __all__ = [
     "NAME",
     "NOT_A_NAME",
     "NOT_BEFORE",
+    "NOT_ENTITY_HEAD",
     "PARTS_FOUND",
     "SKIP",
     "SPLIT",
@@ -98,6 +99,18 @@ _VARIANT = re.compile(
 
 
 NOT_BEFORE = frozenset("._+-/@\\")
+
+
+#: Long forms that name no method, model or dataset (theories, problems, conditions,
+#: tasks): their acronyms are not entities ("Information Foraging Theory (IFT)", "Time
+#: Series Anomaly Detection (TSAD)").
+NOT_ENTITY_HEAD = re.compile(
+    r"\b(?:Theory|Theorem|Problem|Problems|Task|Tasks|Condition|Hypothesis|Law|Principle|"
+    r"Phenomenon|Effect|Setting|Game|Score|Metric|Loss|Error|Rate|Ratio|"
+    r"Answering|Recognition|Detection|Classification|Segmentation|Captioning|Summarization|"
+    r"Forecasting|Recommendation|Repair|Editing|Synthesis|Testing)$",
+    re.IGNORECASE,
+)
 
 
 #: Lower-case trailing parts that are words, not part of a name (LoRA-based, KV-cache).

@@ -891,3 +891,19 @@ def test_spelling_variants_of_a_name_take_one_type() -> None:
         Candidate(Field.ABSTRACT, 22, 31, EntityType.BENCHMARK, 0.97, "introduced", True),
     ]
     assert {c.type for c in _consolidate(found, title, abstract)} == {EntityType.BENCHMARK}
+
+
+def test_defined_parts_of_the_papers_own_design_are_introduced() -> None:
+    got = found(
+        "We propose ZorbSeg. It has a Pixel-wise Zorb Redistribution (PZR) module that "
+        "fuses features, and we use the Zorb Pooling (ZP) operator."
+    )
+    assert got["PZR"] == ("method", "introduces")
+    assert got.get("ZP", ("", ""))[1] != "introduces"
+    got = found(
+        "We propose QuillRA. QuillRA consists of two pretext tasks: QBAE (Quill-Based "
+        "Auto-Encoding) and QBAR (Quill-Based Auto-Regression). Baselines use QLTR (Quill "
+        "Learning To Rank)."
+    )
+    assert got["QBAE"] == got["QBAR"] == ("method", "introduces")
+    assert got.get("QLTR", ("", ""))[1] != "introduces"

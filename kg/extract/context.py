@@ -312,12 +312,12 @@ def type_of_introduced(
 ) -> EntityType:
     """The kind of a name a paper introduces: what its string or context says, else what
     the rest of the title calls it ("X: A Benchmark for ...", "X: A Generalist Agent"),
-    else a method. A name built on a model family's stem (Pangu-Agent) is typed by the
-    title first: the paper says what it built from the family."""
+    else a method. A name built on a model family's stem (Pangu-Agent) or ending like a
+    benchmark (MMRAG-DocQA) is typed by the title first: the paper says what it built."""
     found = classify(text, start, end, lexicon, exact)
     if (
         found is not None
-        and found[2] == "family"
+        and found[2] in ("family", "suffix")
         and title_rest is not None
         and _TITLE_HEAD_METHOD.match(title_rest)
     ):

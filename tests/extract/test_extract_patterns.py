@@ -907,3 +907,11 @@ def test_defined_parts_of_the_papers_own_design_are_introduced() -> None:
     )
     assert got["QBAE"] == got["QBAR"] == ("method", "introduces")
     assert got.get("QLTR", ("", ""))[1] != "introduces"
+
+
+def test_a_title_that_calls_a_benchmark_shaped_name_a_method_types_it() -> None:
+    title = "ZorbRAG-DocQA: A Multi-Modal Retrieval Method for Document Question-Answering"
+    got = found("We evaluate on public datasets.", title=title)
+    assert got["ZorbRAG-DocQA"] == ("method", "introduces")
+    got = found("It has 5k questions.", title="ZorbDocQA: A Dataset for Question-Answering")
+    assert got["ZorbDocQA"] == ("benchmark", "introduces")

@@ -915,3 +915,8 @@ def test_a_title_that_calls_a_benchmark_shaped_name_a_method_types_it() -> None:
     assert got["ZorbRAG-DocQA"] == ("method", "introduces")
     got = found("It has 5k questions.", title="ZorbDocQA: A Dataset for Question-Answering")
     assert got["ZorbDocQA"] == ("benchmark", "introduces")
+
+
+def test_games_used_as_environments_are_benchmarks() -> None:
+    got = found("Our agent plays Minecraft, StarCraft II and Werewolf against humans.")
+    assert {got[n][0] for n in ("Minecraft", "StarCraft II", "Werewolf")} == {"benchmark"}

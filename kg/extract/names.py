@@ -45,16 +45,19 @@ __all__ = ["Candidate", "analyse", "mentions_of_type"]
 
 
 #: After a model family from the lexicon: a spaced version, size and/or tier (Llama 3.1 8B,
-#: Llama 2-7B, Gemini 1.5 Pro, Claude Sonnet 3.7, Gemini Pro, Whisper large-v3).
+#: Llama 2-7B, Gemini 1.5 Pro, Claude Sonnet 3.7, Gemini Pro, Whisper large-v3), then
+#: perhaps a release (Gemini 2.5 Pro Exp, Claude 3.5 Sonnet v2).
 _TIER = (
     r"(?:Pro|Flash|Sonnet|Opus|Haiku|Turbo|Ultra|Nano|Mini|Medium|Large|Small|Instruct|Chat)"
     r"(?!\s+(?:language|vision|multimodal|reasoning)\b)"  # "Qwen 2 Large language models"
 )
 _PARAMETERS = r"(?:\d+x)?\d+(?:\.\d+)?[BM]"
+_RELEASE = r"\s(?:Exp|Preview|v\d+(?:\.\d+)*)"  # "Claude 3.5 Sonnet v2", "Gemini 2.5 Pro Exp"
 _NAME_ENDS = r"(?![\w+-]|\.\d)"
 _SPACED_MODEL_TAIL = re.compile(
     rf"(?:\s{_TIER}\s\d(?:\.\d+)*|\s\d(?:\.\d+)*(?:\s{_TIER})?(?:[\s-]{_PARAMETERS})?"
-    rf"|\s{_PARAMETERS}|\s{_TIER}|\s(?:tiny|base|small|medium|large)-v\d+){_NAME_ENDS}",
+    rf"|\s{_PARAMETERS}|\s{_TIER}|\s(?:tiny|base|small|medium|large)-v\d+)"
+    rf"(?:{_RELEASE})?{_NAME_ENDS}|{_RELEASE}{_NAME_ENDS}",
     re.ASCII,
 )
 

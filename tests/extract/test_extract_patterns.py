@@ -920,3 +920,8 @@ def test_a_title_that_calls_a_benchmark_shaped_name_a_method_types_it() -> None:
 def test_games_used_as_environments_are_benchmarks() -> None:
     got = found("Our agent plays Minecraft, StarCraft II and Werewolf against humans.")
     assert {got[n][0] for n in ("Minecraft", "StarCraft II", "Werewolf")} == {"benchmark"}
+
+
+def test_a_spaced_release_stays_on_a_model_name() -> None:
+    got = found("We compare Claude 3.5 Sonnet v2 with Gemini 2.5 Pro Exp on coding.")
+    assert got["Claude 3.5 Sonnet v2"][0] == got["Gemini 2.5 Pro Exp"][0] == "model"

@@ -23,6 +23,7 @@ from kg.model import EntityType
 
 __all__ = [
     "APPOSITION",
+    "DONE_TO_IT",
     "apposition_kind",
     "classify",
     "kind_said",
@@ -36,12 +37,22 @@ __all__ = [
 _HEAD_KINDS = (EntityType.BENCHMARK, EntityType.MODEL, EntityType.METHOD)
 
 
+#: After a head noun: what is done to it, so that the head only modifies that ("(PO) dataset
+#: construction strategy" is a strategy, "model compression" a technique).
+DONE_TO_IT = (
+    r"(?!\s+(?:construction|creation|curation|collection|generation|synthesis|selection|"
+    r"augmentation|cleaning|filtering|compression|merging|pruning|distillation|training|"
+    r"fine-tuning|alignment|editing)\b)"
+)
+
+
 _HEAD_AFTER = re.compile(
     r"(?:\s*\([^()]{1,20}\)|\))?\s+(?:(dataset|datasets|benchmark|benchmarks|corpus|corpora|suite|leaderboard|"
     r"challenge|competition|testbed|split|tasks|environment|environments|games)|"
     r"(model|models|LLM|LLMs|checkpoint|checkpoints|series|detector|encoder|backbone)|(framework|system|method|methods|approach|algorithm|"
     r"architecture|engine|library|technique|strategy|pipeline|toolkit|agent|optimizer|"
     r"scheduler|paradigm|protocol|attack|mechanism|module|decoding|search|sampling|prompting))\b"
+    + DONE_TO_IT
 )
 
 

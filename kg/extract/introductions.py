@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from kg.extract.abbreviations import find_abbreviations, stands_for
 from kg.extract.context import (
     APPOSITION,
+    DONE_TO_IT,
     apposition_kind,
     classify,
     kind_said,
@@ -122,7 +123,7 @@ _PARENTHESISED = re.compile(r"\(([A-Za-z][\w+.-]{1,15})\)")
 #: Head nouns that say what kind of thing a phrase names.
 _HEAD_WORD = re.compile(
     r"\b(dataset|benchmark|corpus|suite|testbed|model|framework|system|method|algorithm|"
-    r"approach|technique|process|strategy|mechanism|architecture)s?\b",
+    r"approach|technique|process|strategy|mechanism|architecture)s?\b" + DONE_TO_IT,
     re.IGNORECASE,
 )
 

@@ -925,3 +925,12 @@ def test_games_used_as_environments_are_benchmarks() -> None:
 def test_a_spaced_release_stays_on_a_model_name() -> None:
     got = found("We compare Claude 3.5 Sonnet v2 with Gemini 2.5 Pro Exp on coding.")
     assert got["Claude 3.5 Sonnet v2"][0] == got["Gemini 2.5 Pro Exp"][0] == "model"
+
+
+def test_a_head_noun_followed_by_what_is_done_to_it_only_modifies_that() -> None:
+    got = found(
+        "First, we design a Zorb-based Quill Optimization (ZQO) dataset construction strategy "
+        "for RL training."
+    )
+    assert got["ZQO"] == ("method", "introduces")
+    assert found("We release the ZorbSet (ZS) dataset for RL training.")["ZS"][0] == "benchmark"

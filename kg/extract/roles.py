@@ -42,6 +42,7 @@ import ahocorasick_rs
 from kg.extract.abbreviations import find_abbreviations
 from kg.extract.lexicon import lower_same_length
 from kg.extract.shapes import is_size
+from kg.extract.titles import TITLE_PRESENTS
 from kg.model import EntityType, Field, Mention, Paper, Role
 from kg.text import compact_key
 
@@ -473,8 +474,14 @@ def _long_form_keys(paper: Paper) -> dict[str, tuple[str, bool]]:
 
 def _opens_title(m: Mention, title: str) -> bool:
     """Whether the mention is the name a title opens with (the paper's own name for it),
-    after a leading "The" ("The FineWeb Datasets: ...")."""
-    return m.field is Field.TITLE and (m.start == 0 or (m.start == 4 and title[:4] == "The "))
+    after a leading "The" ("The FineWeb Datasets: ..."), or the name it ends by presenting
+    ("...: The Minitron Approach")."""
+    if m.field is not Field.TITLE:
+        return False
+    if m.start == 0 or (m.start == 4 and title[:4] == "The "):
+        return True
+    presented = TITLE_PRESENTS.search(title)
+    return presented is not None and presented.start(2) == m.start
 
 
 #: The types whose names carry a parameter count.

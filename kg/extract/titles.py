@@ -17,6 +17,7 @@ from kg.model import EntityType, Paper
 
 __all__ = [
     "PHRASE_OPENERS",
+    "TITLE_PRESENTS",
     "introduce_title_head",
     "introduce_title_lead",
     "introduce_title_tail",
@@ -248,13 +249,35 @@ _TECHNIQUE_HEAD = re.compile(
 )
 
 
+#: A title that ends by presenting its name after the colon: "LLM Pruning and Distillation
+#: in Practice: The Minitron Approach" (groups: the article, the name, the head noun).
+TITLE_PRESENTS = re.compile(
+    r":\s+(The\s+|An?\s+|Our\s+)([A-Z][\w+.-]*[\w+])\s+(Approach|Method|Framework|Recipe|"
+    r"Algorithm|System|Model|Models|Benchmark|Dataset)\s*$"
+)
+
+_PRESENTED_KIND = {
+    "Model": EntityType.MODEL,
+    "Models": EntityType.MODEL,
+    "Benchmark": EntityType.BENCHMARK,
+    "Dataset": EntityType.BENCHMARK,
+}
+
+
 def introduce_title_tail(title: str, introduced: dict[str, EntityType], lexicon: Lexicon) -> None:
-    """The technique a title ends with ("... via Cross-Layer Gate") is the paper's own,
-    unless the title opens with its own name ("HAMburger: ... via Token Smashing": the
-    tail describes that name)."""
+    """The technique a title ends with ("... via Cross-Layer Gate", "...: The Minitron
+    Approach") is the paper's own, unless the title opens with its own name ("HAMburger:
+    ... via Token Smashing": the tail describes that name)."""
     colon = title.find(":")
     if colon > 0 and any(name in title[:colon] for name in introduced):
         return
+    presented = TITLE_PRESENTS.search(title)
+    if presented is not None:
+        article, name, head = presented.groups()
+        # "The Minitron Approach" names it; "A Martingale Approach" describes one
+        if (article[0] in "TO" or coined_shape(name)) and not lexicon.is_stop(name):
+            introduced.setdefault(name, _PRESENTED_KIND.get(head, EntityType.METHOD))
+            return
     m = _TITLE_TAIL_METHOD.search(title)
     if m is None:
         return

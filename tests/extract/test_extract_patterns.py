@@ -934,3 +934,13 @@ def test_a_head_noun_followed_by_what_is_done_to_it_only_modifies_that() -> None
     )
     assert got["ZQO"] == ("method", "introduces")
     assert found("We release the ZorbSet (ZS) dataset for RL training.")["ZS"][0] == "benchmark"
+
+
+def test_a_title_that_ends_by_presenting_its_name_introduces_it() -> None:
+    title = "LLM Pruning and Distillation in Practice: The Minitron Approach"
+    assert found("We prune and distill models.", title=title)["Minitron"] == (
+        "method",
+        "introduces",
+    )
+    title = "Policy Evaluation in Continuous Time: A Martingale Approach"
+    assert "Martingale" not in found("We evaluate policies.", title=title)

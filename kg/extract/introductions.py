@@ -154,6 +154,8 @@ def introduced_names(paper: Paper, lexicon: Lexicon) -> dict[str, EntityType]:
         _introduce_passive(abstract, introduced, lexicon)
     if " this " in abstract:
         _introduce_here(abstract, introduced, lexicon)
+    if "e describe" in abstract or "e detail" in abstract or "e unveil" in abstract:
+        _introduce_described(abstract, introduced, lexicon)
     if abstract:
         _introduce_lower_named(abstract, introduced, lexicon)
     for text in (title, abstract):
@@ -192,6 +194,8 @@ def introduced_names(paper: Paper, lexicon: Lexicon) -> dict[str, EntityType]:
         _introduce_components(abstract, introduced, lexicon, exact)
     if introduced and "(" in abstract:
         _introduce_defined_parts(abstract, introduced, lexicon, exact)
+    if introduced and abstract:
+        _introduce_taken_in(abstract, introduced, lexicon, exact)
     if abstract:
         for name, kind in list(introduced.items()):
             said = kind_said(abstract, name) if kind is not EntityType.BENCHMARK else None
@@ -479,6 +483,52 @@ def _introduce_new_named(text: str, introduced: dict[str, EntityType], lexicon: 
             introduced.setdefault(name, _HEAD_KIND.get(m.group(1), EntityType.METHOD))
         elif m.group(3):  # "a new architecture, HSTU,": a curated name from this paper
             introduced.setdefault(name, exact[name])
+
+
+#: "We describe GEMBA, a GPT-based metric": a reporting verb before an apposition.
+_DESCRIBED = re.compile(
+    r"\b[Ww]e\s+(?:describe|detail|unveil|report\s+on)\s+([A-Z][\w+*.-]*[\w+*]),\s+(?:an?|our)\s"
+)
+
+
+def _introduce_described(text: str, introduced: dict[str, EntityType], lexicon: Lexicon) -> None:
+    """ "We describe X, a ...": X is what the paper presents."""
+    for m in _DESCRIBED.finditer(text):
+        name = m.group(1)
+        if coined_shape(name) and not lexicon.is_stop(name) and name not in lexicon.by_name:
+            introduced.setdefault(
+                name, type_of_introduced(text, m.start(1), m.end(1), lexicon, lexicon.by_name, None)
+            )
+
+
+#: The paper's own thing taking in parts: "Plan-MCTS incorporates a Dual-Gating Reward".
+_TAKES_IN = re.compile(
+    r"([\w+*.-]+)\s+(?:also\s+|further\s+|additionally\s+)?(?:incorporates|integrates|features|"
+    r"employs|introduces|adds|combines|comprises|includes|contains)\s"
+)
+
+
+def _introduce_taken_in(
+    text: str, introduced: dict[str, EntityType], lexicon: Lexicon, exact: dict[str, EntityType]
+) -> None:
+    """Title Case parts that the paper's own name takes in, in the same sentence ("Plan-MCTS
+    incorporates a Dual-Gating Reward ... and Structural Refinement for ...")."""
+    spans = [
+        (m.end(), len(text) if (stop := text.find(". ", m.end())) < 0 else stop)
+        for m in _TAKES_IN.finditer(text)
+        if m.group(1) in introduced
+    ]
+    if not spans:
+        return
+    for m in mid_sentence_title_phrases(text):
+        phrase = m.group()
+        if not any(start <= m.start() < end for start, end in spans):
+            continue
+        if phrase in exact or lexicon.is_stop(phrase) or text[m.end() : m.end() + 2] == " (":
+            continue  # a curated name, or an acronym's long form (another rule types those)
+        if phrase.endswith("s"):
+            continue  # a class of things it uses: "Quadratic Neural Networks"
+        introduced.setdefault(phrase, EntityType.METHOD)
 
 
 def _generic_acronym(text: str, name: str) -> bool:

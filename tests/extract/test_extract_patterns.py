@@ -944,3 +944,18 @@ def test_a_title_that_ends_by_presenting_its_name_introduces_it() -> None:
     )
     title = "Policy Evaluation in Continuous Time: A Martingale Approach"
     assert "Martingale" not in found("We evaluate policies.", title=title)
+
+
+def test_we_describe_a_name_with_an_apposition_introduces_it() -> None:
+    got = found("We describe ZEMBA, a GPT-based metric for translation quality.")
+    assert got["ZEMBA"] == ("method", "introduces")
+
+
+def test_title_case_parts_the_papers_own_name_takes_in_are_introduced() -> None:
+    got = found(
+        "We introduce Plan-ZCTS, a framework for web navigation. Plan-ZCTS incorporates a "
+        "Dual-Gating Quill to validate plans and Structural Zorbing for repair of subplans, "
+        "and leverages Quadratic Neural Networks."
+    )
+    assert got["Dual-Gating Quill"] == got["Structural Zorbing"] == ("method", "introduces")
+    assert got.get("Quadratic Neural Networks", ("", ""))[1] != "introduces"

@@ -298,12 +298,14 @@ _PASSIVE_INTRO = re.compile(
 )
 
 
-#: "... introduced in this work", "proposed in this paper": the paper's own thing.
-_HERE = re.compile(
+#: "... introduced in this work", "proposed in this paper": the paper's own thing, found
+#: from "this work" (the rarer, literal part) and then the verb before it.
+_THIS_WORK = re.compile(r"\s(?:this|the\s+present)\s+(?:work|paper|study|article)\b")
+_MADE_IN = re.compile(
     r"\b(?:introduced|proposed|presented|developed|designed|built|created|constructed)\s+"
-    r"(?:in|by)\s+(?:this|the\s+present)\s+(?:work|paper|study|article)\b"
+    r"(?:in|by)$"
 )
-#: Before :data:`_HERE`: the name, then at most a head noun and "that/which is".
+#: Before the verb: the name, then at most a head noun and "that/which is".
 _NAME_BEFORE_HERE = re.compile(
     r"([A-Z][\w+*.-]*[\w+*])(?:\s+\([^()]{1,40}\))?(?:\s+[a-z]+)?"
     r"(?:,?\s+(?:that|which)\s+(?:is|was|are|were))?,?\s+$"
@@ -313,7 +315,10 @@ _NAME_BEFORE_HERE = re.compile(
 def _introduce_here(text: str, introduced: dict[str, EntityType], lexicon: Lexicon) -> None:
     """ "the MedRAG toolkit introduced in this work", "X (...) proposed in this paper"."""
     exact = lexicon.by_name
-    for m in _HERE.finditer(text):
+    for here in _THIS_WORK.finditer(text):
+        m = _MADE_IN.search(text, max(0, here.start() - 30), here.start())
+        if m is None:
+            continue
         before = _NAME_BEFORE_HERE.search(text, max(0, m.start() - 90), m.start())
         if before is None:
             continue
@@ -501,9 +506,9 @@ def _introduce_described(text: str, introduced: dict[str, EntityType], lexicon: 
             )
 
 
-#: The paper's own thing taking in parts: "Plan-MCTS incorporates a Dual-Gating Reward".
+#: After a name: a verb of taking in parts ("Plan-MCTS incorporates a Dual-Gating Reward").
 _TAKES_IN = re.compile(
-    r"([\w+*.-]+)\s+(?:also\s+|further\s+|additionally\s+)?(?:incorporates|integrates|features|"
+    r"\s+(?:also\s+|further\s+|then\s+|\w+ly\s+)?(?:incorporates|integrates|features|"
     r"employs|introduces|adds|combines|comprises|includes|contains)\s"
 )
 
@@ -513,11 +518,7 @@ def _introduce_taken_in(
 ) -> None:
     """Title Case parts that the paper's own name takes in, in the same sentence ("Plan-MCTS
     incorporates a Dual-Gating Reward ... and Structural Refinement for ...")."""
-    spans = [
-        (m.end(), len(text) if (stop := text.find(". ", m.end())) < 0 else stop)
-        for m in _TAKES_IN.finditer(text)
-        if m.group(1) in introduced
-    ]
+    spans = _clauses_after_own_subject(text, _TAKES_IN, introduced)
     if not spans:
         return
     for m in mid_sentence_title_phrases(text):
@@ -736,11 +737,30 @@ def _introduce_components(
 #: After an acronym's bracket: the defined thing is a part of a design ("a Pixel-wise
 #: feature redistribution (PFR) module").
 _PART_NOUN_AFTER = re.compile(r"\)\s+(?:module|component|block|layer|unit|mechanism|branch)s?\b")
-#: The paper's own thing as a subject that lists its parts: "LLaRA consists of two pretext
-#: tasks: EBAE (...) and EBAR (...)".
+#: After a name: a verb that lists its parts ("LLaRA consists of two pretext tasks: ...").
 _CONSISTS_OF = re.compile(
-    r"([\w+*.-]+)\s+(?:consists\s+of|comprises|is\s+composed\s+of|is\s+made\s+up\s+of)\s"
+    r"\s+(?:consists\s+of|comprises|is\s+composed\s+of|is\s+made\s+up\s+of)\s"
 )
+
+
+def _clauses_after_own_subject(
+    text: str, verb: re.Pattern[str], introduced: dict[str, EntityType]
+) -> list[tuple[int, int]]:
+    """The rest of each sentence where a name the paper introduces is the subject of
+    ``verb`` (matched right after the name: "Plan-MCTS incorporates ..."), as ``(start,
+    end)`` offsets. The names are few, so each is looked up (str.find) rather than the verb
+    searched for."""
+    spans = []
+    for name in introduced:
+        pos = text.find(name)
+        while pos >= 0:
+            end = pos + len(name)
+            m = verb.match(text, end)
+            if m is not None and (pos == 0 or not text[pos - 1].isalnum()):
+                stop = text.find(". ", m.end())
+                spans.append((m.end(), len(text) if stop < 0 else stop))
+            pos = text.find(name, end)
+    return spans
 
 
 def _introduce_defined_parts(
@@ -749,11 +769,7 @@ def _introduce_defined_parts(
     """Acronyms the paper defines for parts of its own design: one named as a module or
     block ("a Pixel-wise feature redistribution (PFR) module"), or listed in the sentence
     where the paper's own name "consists of" its parts; both forms are introduced."""
-    parts_from = [
-        (m.end(), text.find(". ", m.end()) % (len(text) + 1))
-        for m in _CONSISTS_OF.finditer(text)
-        if m.group(1) in introduced
-    ]
+    parts_from = _clauses_after_own_subject(text, _CONSISTS_OF, introduced)
     for a in find_abbreviations(text):
         if a.short in introduced or a.short in exact or a.long in exact:
             continue

@@ -218,15 +218,19 @@ def _on_family_stem(name: str, lexicon: Lexicon, exact: dict[str, EntityType]) -
     return found is not None and found[2] == "family" and name not in exact
 
 
-#: Before a verb: its subject, one word ("AdaSVD (also) introduces ...").
-_SUBJECT_BEFORE = re.compile(r"([\w+*.-]+)\s+(?:also\s+|further\s+|then\s+|\w+ly\s+)?$")
+#: Adverbs between a subject and its verb (with any "-ly" word): "AdaSVD also introduces".
+_ADVERBS = frozenset({"also", "further", "then", "additionally", "moreover", "first", "next"})
 
 
 def _said_of_own_name(text: str, start: int, introduced: dict[str, EntityType]) -> bool:
     """Whether the verb at ``start`` has a name the paper introduces as its subject: what
     "AdaSVD introduces" proposes is a part of the paper's own AdaSVD."""
-    m = _SUBJECT_BEFORE.search(text, max(0, start - 40), start)
-    return m is not None and m.group(1) in introduced
+    if not introduced or not text[start - 1 : start].isspace():
+        return False
+    words = text[max(0, start - 40) : start].split()
+    if words and (words[-1] in _ADVERBS or words[-1].endswith("ly")):
+        words.pop()
+    return bool(words) and words[-1] in introduced
 
 
 def _introduce_cued(text: str, introduced: dict[str, EntityType], lexicon: Lexicon) -> None:
@@ -316,6 +320,8 @@ def _introduce_here(text: str, introduced: dict[str, EntityType], lexicon: Lexic
     """ "the MedRAG toolkit introduced in this work", "X (...) proposed in this paper"."""
     exact = lexicon.by_name
     for here in _THIS_WORK.finditer(text):
+        if not text.endswith((" in", " by"), 0, here.start()):
+            continue  # "In this work, ...": no verb before it (the common case, cheaply)
         m = _MADE_IN.search(text, max(0, here.start() - 30), here.start())
         if m is None:
             continue

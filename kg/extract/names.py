@@ -300,7 +300,6 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
             decision = decisions.get(token)
             if decision is None:
                 decision = bounded_put(decisions, token, decide(token, lexicon, exact))
-            parts = [(start, end, decision)]
             if decision[0] is SPLIT:  # names joined by slashes, each judged alone
                 parts = []
                 for offset, length in decision[1]:
@@ -308,9 +307,10 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
                     judged = decisions.get(part)
                     if judged is None:
                         judged = bounded_put(decisions, part, decide(part, lexicon, exact))
-                    parts.append((start + offset, start + offset + length, judged))
-            for start, end, decision in parts:
-                token = text[start:end]
+                    parts.append((start + offset, start + offset + length, part, judged))
+            else:
+                parts = [(start, end, token, decision)]
+            for start, end, token, decision in parts:
                 code = decision[0]
                 if code is SKIP:
                     continue
@@ -607,8 +607,15 @@ def _follow_list_siblings(found: list[Candidate], title: str, abstract: str) -> 
     ]
 
 
+#: _compact by surface text, shared across papers (names recur); bounded.
+_COMPACT: dict[str, str] = {}
+
+
 def _compact(name: str) -> str:
-    return name.lower().replace(" ", "").replace("-", "")
+    key = _COMPACT.get(name)
+    if key is None:
+        key = bounded_put(_COMPACT, name, name.lower().replace(" ", "").replace("-", ""))
+    return key
 
 
 def _consolidate(found: list[Candidate], title: str, abstract: str) -> tuple[Candidate, ...]:

@@ -450,6 +450,8 @@ def _listed_datasets(text: str, field: Field, lexicon: Lexicon) -> Iterator[Cand
     words included (Hamlyn), which no name shape would find."""
     for m in _dataset_lists(text):
         for offset, name in list_items(m.group(1)):
+            if " et al" in name:
+                continue  # a citation: "the GSM8K dataset (Cobbe et al., 2021)"
             if len(name.split()) <= 4 and not lexicon.is_stop(name):
                 start = m.start(1) + offset
                 yield Candidate(field, start, start + len(name), EntityType.BENCHMARK, 0.7, "list")

@@ -73,6 +73,7 @@ NOT_A_NAME = re.compile(
     r"Designed|Generated|Assisted|Inspired|Informed|Conditioned|Agnostic)"
     # a task between modalities: Text-to-3D, Image-to-Video, Text-to-SQL
     rf"|{_MODALITY}-to-{_MODALITY}s?"
+    r"|\d+(?:\.\d+)?-?[Bb]its?"  # a precision: 2-Bit, 4bit
     r"|CC-?BY(?:-[A-Z]{2})*(?:-\d\.\d)?",  # a licence: CC-BY-4.0, CC-BY-NC-SA
     re.ASCII,
 )

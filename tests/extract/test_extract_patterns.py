@@ -959,3 +959,12 @@ def test_title_case_parts_the_papers_own_name_takes_in_are_introduced() -> None:
     )
     assert got["Dual-Gating Quill"] == got["Structural Zorbing"] == ("method", "introduces")
     assert got.get("Quadratic Neural Networks", ("", ""))[1] != "introduces"
+
+
+def test_citations_precisions_and_divergences_are_not_names() -> None:
+    got = found(
+        "We translate problems from the GSM8K dataset (Cobbe et al., 2021), minimise the "
+        "Kullback-Leibler divergence (KLD) and store 2-Bit weights."
+    )
+    assert got["GSM8K"][0] == "benchmark"
+    assert not {"Cobbe et al.", "Cobbe", "Kullback-Leibler", "KLD", "2-Bit"} & set(got)

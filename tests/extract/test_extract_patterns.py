@@ -968,3 +968,11 @@ def test_citations_precisions_and_divergences_are_not_names() -> None:
     )
     assert got["GSM8K"][0] == "benchmark"
     assert not {"Cobbe et al.", "Cobbe", "Kullback-Leibler", "KLD", "2-Bit"} & set(got)
+
+
+def test_platforms_norms_units_and_classes_are_not_names() -> None:
+    got = found(
+        "Trained on AWS with L2 regularisation at 3 GPa, our SSM beats MultiModal baselines "
+        "on CHAIR."
+    )
+    assert not {"AWS", "L2", "GPa", "SSM", "MultiModal", "CHAIR"} & set(got)

@@ -377,6 +377,18 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
                 ):
                     out.append(Candidate(field, pos, end, kind, 0.97, "introduced", True))
                 pos = text.find(name, end)
+        if abbreviations:
+            # A word inside a defined long form is part of that name, not one of its own
+            # ("Decision ConvFormer (DC)", "via LEXical iNdex learning (GLEN)").
+            longs = [(a.long_start, a.long_end) for a in abbreviations]
+            out[first:] = [
+                c
+                for c in out[first:]
+                if c.rule not in _SHAPE_RULES
+                or not any(
+                    s <= c.start and c.end <= e and (s, e) != (c.start, c.end) for s, e in longs
+                )
+            ]
         if "[" in text:  # citation keys look like names ("[Hua+24]", "[Qwen24]")
             cited = [m.span() for m in _CITATION.finditer(text)]
             out[first:] = [c for c in out[first:] if not any(s < c.start < e for s, e in cited)]

@@ -976,3 +976,9 @@ def test_platforms_norms_units_and_classes_are_not_names() -> None:
         "on CHAIR."
     )
     assert not {"AWS", "L2", "GPa", "SSM", "MultiModal", "CHAIR"} & set(got)
+
+
+def test_a_word_inside_a_defined_long_form_is_no_name_of_its_own() -> None:
+    got = found("We build on Generative retrieval via LEXical iNdex learning (GLEN) for search.")
+    assert "LEXical" not in got
+    assert "GLEN" in got

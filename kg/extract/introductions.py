@@ -63,7 +63,8 @@ _INTRO_TAIL = re.compile(
     r"\w*\s+(?:as\s+)?(?:(?:a|an|the|our|this)\s+)?(?:(?:novel|new|simple|general|unified|scalable|efficient|"
     r"lightweight|first|open-source|large-scale|comprehensive|challenging|framework|method|"
     r"benchmark|dataset|model|system|approach|algorithm),?\s+)*"
-    r"[\"“']?([A-Z][\w+*]*(?:\.[\w+*]+)*(?:-[a-z]\w*)*"  # Multi-route, Bi-level
+    # a capital, or a short lower-case stem before a capital or digit (phi-1, xLSTM, mT5)
+    r"[\"“']?((?:[A-Z]|[a-z]{1,6}(?=[A-Z0-9]|-\d))[\w+*]*(?:\.[\w+*]+)*(?:-[a-z]\w*)*"
     r"(?:(?:[\- ]|-(?:and|or|of|to|then|the|in|for)-)[A-Z0-9][\w+*]*(?:\.[\w+*]+)*){0,5})"
 )
 
@@ -270,7 +271,11 @@ def _introduce_cued(text: str, introduced: dict[str, EntityType], lexicon: Lexic
             continue  # an adjective: "we propose a novel Bayesian method"
         if _NAMED_LATER.match(text, name_start + len(name)):
             continue  # a modifier: "an innovative APR approach called GiantRepair"
-        if len(name) < 2 or generic_span(name, lexicon) or name in ("We", "This", "In"):
+        if (
+            len(name) < 2
+            or (generic_span(name, lexicon) and not (name[:1].islower() and coined_shape(name)))
+            or name in ("We", "This", "In")
+        ):
             continue
         if len(name.split()) > 1 and not all(w[:1].isupper() for w in name.split()):
             name = name.split()[0]

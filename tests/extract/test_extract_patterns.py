@@ -982,3 +982,11 @@ def test_a_word_inside_a_defined_long_form_is_no_name_of_its_own() -> None:
     got = found("We build on Generative retrieval via LEXical iNdex learning (GLEN) for search.")
     assert "LEXical" not in got
     assert "GLEN" in got
+
+
+def test_a_lower_case_coined_name_and_its_variants_are_introduced() -> None:
+    got = found("We introduce zeta-1, a new language model for code, and xQuill, a network.")
+    assert got["zeta-1"] == ("model", "introduces")
+    assert "state-of-the-art" not in found("We introduce state-of-the-art tools for code.")
+    got = found("We introduce ZorbLM-2, a new language model. Results show ZorbLM-2-base is fast.")
+    assert got["ZorbLM-2-base"] == ("model", "introduces")

@@ -155,6 +155,8 @@ def introduced_names(paper: Paper, lexicon: Lexicon) -> dict[str, EntityType]:
         _introduce_passive(abstract, introduced, lexicon)
     if " this " in abstract:
         _introduce_here(abstract, introduced, lexicon)
+    if '("' in abstract or "(“" in abstract:
+        _introduce_quoted_after_head(abstract, introduced, lexicon)
     if "e describe" in abstract or "e detail" in abstract or "e unveil" in abstract:
         _introduce_described(abstract, introduced, lexicon)
     if abstract:
@@ -415,6 +417,37 @@ def _introduce_quoted(text: str, introduced: dict[str, EntityType], lexicon: Lex
         kind = naming_clause_kind(text, start)
         if kind is not None:
             introduced[name] = kind
+
+
+#: A quoted Title Case name in brackets right after the head noun it names: "within a
+#: generative modeling framework ("Generative Recommenders")".
+_QUOTED_AFTER_HEAD = re.compile(
+    r"\b(?:framework|paradigm|approach|method|formulation|model|architecture|system|"
+    r"algorithm|technique|strategy)\s+\([\"“]([A-Z][\w-]*(?:\s[A-Z][\w-]*){0,4})[\"”]\)"
+)
+
+
+def _introduce_quoted_after_head(
+    text: str, introduced: dict[str, EntityType], lexicon: Lexicon
+) -> None:
+    """'... a generative modeling framework ("Generative Recommenders")': the paper names
+    its own framework, in a sentence it speaks in ("we")."""
+    for m in _QUOTED_AFTER_HEAD.finditer(text):
+        name = m.group(1)
+        opening = text.rfind(". ", 0, m.start()) + 1
+        if (
+            name in lexicon.by_name
+            or lexicon.is_stop(name)
+            or not _WE_IN.search(text, opening, m.start())
+        ):
+            continue
+        introduced.setdefault(
+            name, EntityType.MODEL if m.group(0).startswith("model") else EntityType.METHOD
+        )
+
+
+#: The paper speaking: "we" as a word.
+_WE_IN = re.compile(r"\b[Ww]e\b")
 
 
 #: Right after a proposing verb: a lower-case name of one to four words that an apposition

@@ -41,7 +41,7 @@ import ahocorasick_rs
 
 from kg.extract.abbreviations import find_abbreviations
 from kg.extract.lexicon import lower_same_length
-from kg.extract.shapes import is_size, is_variant
+from kg.extract.shapes import is_size
 from kg.extract.titles import TITLE_PRESENTS
 from kg.model import EntityType, Field, Mention, Paper, Role
 from kg.text import compact_key
@@ -610,15 +610,17 @@ def assign_roles(
                 continue
             best[weak] = best[strong]
     # A sized version or variant of a name the paper introduces is the paper's too: a paper
-    # that introduces TinyAgent introduces TinyAgent-1.1B (and LLaMA: ... its LLaMA-65B, and
-    # phi-1 its phi-1-base).
+    # that introduces TinyAgent introduces TinyAgent-1.1B (and LLaMA: ... its LLaMA-65B,
+    # phi-1 its phi-1-base, IC-PolypSeg its IC-PolypSeg-EF0).
     # Names compare by compact key, as entities do: "Llama 2" and "Llama-2" are one.
     introduced = {key for (_, key), role in best.items() if role is Role.INTRODUCES}
     if introduced:
         for m, _, _, _, entity in placed:
             if best[entity] is not Role.INTRODUCES and m.type in _SIZED:
                 head, _, size = m.text.replace(" ", "-").rpartition("-")
-                if (is_size(size) or is_variant(size)) and _key(head) in introduced:
+                if not is_size(size):  # any hyphenated variant, but no spaced words
+                    head = m.text.rpartition("-")[0]
+                if head and _key(head) in introduced:
                     best[entity] = Role.INTRODUCES
     return [
         Mention(

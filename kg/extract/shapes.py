@@ -37,7 +37,6 @@ __all__ = [
     "decide",
     "generic_span",
     "is_size",
-    "is_variant",
     "name_end",
     "new_cache",
     "token_class",
@@ -381,11 +380,6 @@ def common_phrase(long: str) -> bool:
 
 #: A parameter count: 7B, 1.5B, 70b, 350M, 8x7B, 1T (units upper-cased when parsed).
 _SIZE = re.compile(r"(?:\d+x)?\d+(?:\.\d+)?[BMKT]", re.IGNORECASE | re.ASCII)
-
-
-def is_variant(word: str) -> bool:
-    """Whether a name part is a model variant word (base, small, instruct, ...)."""
-    return word.lower() in _MODEL_VARIANT_WORDS
 
 
 def is_size(token: str) -> bool:

@@ -990,3 +990,19 @@ def test_a_lower_case_coined_name_and_its_variants_are_introduced() -> None:
     assert "state-of-the-art" not in found("We introduce state-of-the-art tools for code.")
     got = found("We introduce ZorbLM-2, a new language model. Results show ZorbLM-2-base is fast.")
     assert got["ZorbLM-2-base"] == ("model", "introduces")
+
+
+def test_a_hyphenated_variant_of_the_papers_own_name_is_its_own_too() -> None:
+    got = found("Our ZorbSeg framework is fast. ZorbSeg-EF0 uses 300 times fewer parameters.")
+    assert got["ZorbSeg-EF0"][1] == "introduces"
+    got = found("We introduce ZorbSeg, a network. ZorbSeg search beats A* search on maps.")
+    assert got.get("A* search", ("", ""))[1] != "introduces"
+
+
+def test_a_quoted_name_after_its_head_noun_in_our_sentence_is_introduced() -> None:
+    got = found(
+        'We reformulate ranking within a generative framework ("Generative Zorbers"). Prior '
+        'work uses a retrieval approach ("Dense Quills").'
+    )
+    assert got["Generative Zorbers"] == ("method", "introduces")
+    assert got.get("Dense Quills", ("", ""))[1] != "introduces"

@@ -153,7 +153,7 @@ def introduced_names(paper: Paper, lexicon: Lexicon) -> dict[str, EntityType]:
             _introduce_namely(text, introduced, lexicon)
     if "(" in abstract and (" is " in abstract or " are " in abstract):
         _introduce_passive(abstract, introduced, lexicon)
-    if " this " in abstract:
+    if " in this " in abstract or " by this " in abstract or " the present " in abstract:
         _introduce_here(abstract, introduced, lexicon)
     if '("' in abstract or "(“" in abstract:
         _introduce_quoted_after_head(abstract, introduced, lexicon)

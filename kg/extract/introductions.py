@@ -6,13 +6,16 @@ reads the abstract's: "we propose / introduce / present X" (also "we study ... a
 X", a coined X a few words into the verb's noun phrase, a lower-case X that an apposition
 describes, and the long form of an acronym that starts there); "called / dubbed / named X",
 "which we call X", quoted or lower-case names after those words, ", namely X"; "X (Y) is
-proposed to ..."; "our approach, X", "our X framework", "our ... approach (X)"; "X, a novel
-...", "a new algorithm (X)"; a proposing verb right before a coined name with an apposition
-("present LightWaveS: a framework"); "(ACR)" after a proposing verb; Title Case parts of the
-paper's design described or enumerated right after ("Perplexity Consistency, which ...",
-"three designs: 1) Object Aligned Temporal Fusion ..."); and, when none of these names
-anything, the paper's most repeated unknown coined name. "We previously introduced X" is
-the authors' earlier work.
+proposed to ..."; "X introduced in this work"; "We describe X, a ..."; "our approach, X",
+"our X framework", "our ... approach (X)", "our proposed X"; "X, a novel ...", "a new
+algorithm (X)", "a new architecture, X,"; a framework ("Quoted Name") in a sentence the
+paper speaks in; a proposing verb right before a coined name with an apposition ("present
+LightWaveS: a framework"); "(ACR)" after a proposing verb; what the paper's own name
+introduces, incorporates or consists of ("AdaSVD introduces adaComp"); defined parts of the
+paper's design ("a ... (PFR) module") and Title Case parts described or enumerated right
+after ("Perplexity Consistency, which ...", "three designs: 1) Object Aligned Temporal
+Fusion ..."); and, when none of these names anything, the paper's most repeated unknown
+coined name. "We previously introduced X" is the authors' earlier work.
 """
 
 from __future__ import annotations
@@ -419,6 +422,10 @@ def _introduce_quoted(text: str, introduced: dict[str, EntityType], lexicon: Lex
             introduced[name] = kind
 
 
+#: The paper speaking: "we" as a word.
+_WE_IN = re.compile(r"\b[Ww]e\b")
+
+
 #: A quoted Title Case name in brackets right after the head noun it names: "within a
 #: generative modeling framework ("Generative Recommenders")".
 _QUOTED_AFTER_HEAD = re.compile(
@@ -444,10 +451,6 @@ def _introduce_quoted_after_head(
         introduced.setdefault(
             name, EntityType.MODEL if m.group(0).startswith("model") else EntityType.METHOD
         )
-
-
-#: The paper speaking: "we" as a word.
-_WE_IN = re.compile(r"\b[Ww]e\b")
 
 
 #: Right after a proposing verb: a lower-case name of one to four words that an apposition

@@ -21,6 +21,7 @@ from kg.extract.abbreviations import find_abbreviations
 from kg.extract.context import classify, mid_sentence_title_phrases
 from kg.extract.introductions import introduced_names
 from kg.extract.lexicon import Lexicon
+from kg.extract.roles import name_key
 from kg.extract.shapes import (
     FIXED,
     NAME,
@@ -621,17 +622,6 @@ def _follow_list_siblings(found: list[Candidate], title: str, abstract: str) -> 
     ]
 
 
-#: _compact by surface text, shared across papers (names recur); bounded.
-_COMPACT: dict[str, str] = {}
-
-
-def _compact(name: str) -> str:
-    key = _COMPACT.get(name)
-    if key is None:
-        key = bounded_put(_COMPACT, name, name.lower().replace(" ", "").replace("-", ""))
-    return key
-
-
 def _consolidate(found: list[Candidate], title: str, abstract: str) -> tuple[Candidate, ...]:
     """One type per name per paper: the type with the most evidence (introductions count
     double) wins, so "3DMOTFormer ... framework" and "3DMOTFormer model" agree. A type read
@@ -639,7 +629,7 @@ def _consolidate(found: list[Candidate], title: str, abstract: str) -> tuple[Can
     occurrences that merely look like a method's name."""
     # Spelling variants of one name vote together ("Global MMLU", "Global-MMLU").
     names = [
-        _compact((title if c.field is Field.TITLE else abstract)[c.start : c.end]) for c in found
+        name_key((title if c.field is Field.TITLE else abstract)[c.start : c.end]) for c in found
     ]
     first: dict[str, EntityType] = {}
     for c, name in zip(found, names, strict=True):

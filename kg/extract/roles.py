@@ -54,6 +54,7 @@ __all__ = [
     "cue_role",
     "fast_sentence_spans",
     "find_cues",
+    "name_key",
     "own_verb",
 ]
 
@@ -491,8 +492,9 @@ _SIZED = (EntityType.MODEL, EntityType.METHOD)
 _KEYS: dict[str, str] = {}
 
 
-def _key(text: str) -> str:
-    """:func:`kg.text.compact_key` of text, memoised in :data:`_KEYS`."""
+def name_key(text: str) -> str:
+    """:func:`kg.text.compact_key` of text, memoised in :data:`_KEYS`: what makes two
+    spellings one name ("Llama 2" / "Llama-2", "Global MMLU" / "Global-MMLU")."""
     key = _KEYS.get(text)
     if key is None:
         if len(_KEYS) >= 100_000:
@@ -576,7 +578,7 @@ def assign_roles(
                 cue_ends[m.field] = [e for _, e, _ in cues[m.field]]
             begin = max(s_start, m.start - _LOOKBACK)
             role = _role_before(cues[m.field], cue_ends[m.field], begin, m.start, m.type, text)
-        key = _key(m.text)
+        key = name_key(m.text)
         # A plural is written with a lower-case "s" (CoTs); RAFTS is not the plural of RAFT.
         famous = (m.type, key) in known or (m.text.endswith("s") and (m.type, key[:-1]) in known)
         long_key, long_opens_title = long_forms.get(m.text, ("", False))
@@ -599,7 +601,7 @@ def assign_roles(
     # form kept from being introduced is introduced only with a partner that opens the
     # title ("LoRA: ..." introduces Low-Rank Adaptation; "Tree of Trials (ToT)" is no ToT).
     for short, (long_key, _) in long_forms.items():
-        short_key = _key(short)
+        short_key = name_key(short)
         for kind in EntityType:
             a, b = (kind, short_key), (kind, long_key)
             role_a, role_b = best.get(a), best.get(b)
@@ -620,7 +622,7 @@ def assign_roles(
                 head, _, size = m.text.replace(" ", "-").rpartition("-")
                 if not is_size(size):  # any hyphenated variant, but no spaced words
                     head = m.text.rpartition("-")[0]
-                if head and _key(head) in introduced:
+                if head and name_key(head) in introduced:
                     best[entity] = Role.INTRODUCES
     return [
         Mention(

@@ -24,6 +24,7 @@ from kg.model import EntityType
 __all__ = [
     "APPOSITION",
     "DONE_TO_IT",
+    "HEAD_KIND",
     "apposition_kind",
     "classify",
     "kind_said",
@@ -32,6 +33,12 @@ __all__ = [
     "title_rest_names_a_thing",
     "type_of_introduced",
 ]
+
+#: A head noun's kind, by the noun in lower case (other head nouns name methods).
+HEAD_KIND = {
+    **dict.fromkeys(("dataset", "benchmark", "corpus", "suite", "testbed"), EntityType.BENCHMARK),
+    "model": EntityType.MODEL,
+}
 
 #: The kinds named by the three groups of the head-noun patterns, in group order.
 _HEAD_KINDS = (EntityType.BENCHMARK, EntityType.MODEL, EntityType.METHOD)

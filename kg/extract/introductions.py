@@ -28,6 +28,7 @@ from kg.extract.abbreviations import find_abbreviations, stands_for
 from kg.extract.context import (
     APPOSITION,
     DONE_TO_IT,
+    HEAD_KIND,
     apposition_kind,
     classify,
     kind_said,
@@ -130,12 +131,6 @@ _HEAD_WORD = re.compile(
     r"approach|technique|process|strategy|mechanism|architecture)s?\b" + DONE_TO_IT,
     re.IGNORECASE,
 )
-
-
-_HEAD_KIND = {
-    **dict.fromkeys(("dataset", "benchmark", "corpus", "suite", "testbed"), EntityType.BENCHMARK),
-    "model": EntityType.MODEL,
-}
 
 
 def introduced_names(paper: Paper, lexicon: Lexicon) -> dict[str, EntityType]:
@@ -288,7 +283,7 @@ def _introduce_cued(text: str, introduced: dict[str, EntityType], lexicon: Lexic
         if headed is not None and coined_shape(headed.group(2)):
             # "the Visual Document Retrieval Benchmark ViDoRe": the name after its head noun
             introduced.setdefault(
-                headed.group(2), _HEAD_KIND.get(headed.group(1).lower(), EntityType.METHOD)
+                headed.group(2), HEAD_KIND.get(headed.group(1).lower(), EntityType.METHOD)
             )
             continue
         long, _, short = name.rpartition(" ")
@@ -532,7 +527,7 @@ def _introduce_new_named(text: str, introduced: dict[str, EntityType], lexicon: 
         if lexicon.is_stop(name) or not coined_shape(name):
             continue
         if name not in exact:
-            introduced.setdefault(name, _HEAD_KIND.get(m.group(1), EntityType.METHOD))
+            introduced.setdefault(name, HEAD_KIND.get(m.group(1), EntityType.METHOD))
         elif m.group(3):  # "a new architecture, HSTU,": a curated name from this paper
             introduced.setdefault(name, exact[name])
 
@@ -880,7 +875,7 @@ def _introduce_parenthesised(
         if short in introduced or lexicon.is_stop(short) or not coined_shape(short):
             continue
         heads = _HEAD_WORD.findall(window[: m.end() + 40])
-        kind = _HEAD_KIND.get(heads[0].lower(), EntityType.METHOD) if heads else EntityType.METHOD
+        kind = HEAD_KIND.get(heads[0].lower(), EntityType.METHOD) if heads else EntityType.METHOD
         introduced[short] = kind
         long = longs.get(short)
         if long and not long.islower():

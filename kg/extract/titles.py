@@ -10,7 +10,12 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.context import kind_said, title_rest_names_a_thing, type_of_introduced
+from kg.extract.context import (
+    HEAD_KIND,
+    kind_said,
+    title_rest_names_a_thing,
+    type_of_introduced,
+)
 from kg.extract.lexicon import Lexicon
 from kg.extract.shapes import coined_shape, generic_span
 from kg.model import EntityType, Paper
@@ -256,13 +261,6 @@ TITLE_PRESENTS = re.compile(
     r"Algorithm|System|Model|Models|Benchmark|Dataset)\s*$"
 )
 
-_PRESENTED_KIND = {
-    "Model": EntityType.MODEL,
-    "Models": EntityType.MODEL,
-    "Benchmark": EntityType.BENCHMARK,
-    "Dataset": EntityType.BENCHMARK,
-}
-
 
 def introduce_title_tail(title: str, introduced: dict[str, EntityType], lexicon: Lexicon) -> None:
     """The technique a title ends with ("... via Cross-Layer Gate", "...: The Minitron
@@ -276,7 +274,7 @@ def introduce_title_tail(title: str, introduced: dict[str, EntityType], lexicon:
         article, name, head = presented.groups()
         # "The Minitron Approach" names it; "A Martingale Approach" describes one
         if (article[0] in "TO" or coined_shape(name)) and not lexicon.is_stop(name):
-            introduced.setdefault(name, _PRESENTED_KIND.get(head, EntityType.METHOD))
+            introduced.setdefault(name, HEAD_KIND.get(head.lower().rstrip("s"), EntityType.METHOD))
             return
     m = _TITLE_TAIL_METHOD.search(title)
     if m is None:

@@ -622,7 +622,10 @@ def assign_roles(
                 head, _, size = m.text.replace(" ", "-").rpartition("-")
                 if not is_size(size):  # any hyphenated variant, but no spaced words
                     head = m.text.rpartition("-")[0]
-                if head and name_key(head) in introduced:
+                # ... at any depth: OLMoE-1B-7B-Instruct is OLMoE's, through OLMoE-1B-7B
+                while head and name_key(head) not in introduced:
+                    head = head.rpartition("-")[0]
+                if head:
                     best[entity] = Role.INTRODUCES
     return [
         Mention(

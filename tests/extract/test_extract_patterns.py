@@ -999,6 +999,11 @@ def test_a_hyphenated_variant_of_the_papers_own_name_is_its_own_too() -> None:
     assert got.get("A* search", ("", ""))[1] != "introduces"
 
 
+def test_a_variant_several_segments_deep_of_the_papers_own_name_is_its_own() -> None:
+    got = found("We introduce ZorbMoE, a language model. We then tune ZorbMoE-1B-7B-Instruct.")
+    assert got["ZorbMoE-1B-7B-Instruct"] == ("model", "introduces")
+
+
 def test_a_quoted_name_after_its_head_noun_in_our_sentence_is_introduced() -> None:
     got = found(
         'We reformulate ranking within a generative framework ("Generative Zorbers"). Prior '

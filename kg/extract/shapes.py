@@ -70,7 +70,9 @@ NOT_A_NAME = re.compile(
     r"|\d+(?:\.\d+)?[BMKT]?-\d+(?:\.\d+)?[BMKT]"  # a size range: 7B-13B
     # a compound adjective in a title: LLM-Based, CLIP-Guided, Tuning-Free
     r"|[\w.+]+-(?:Based|Driven|Guided|Aware|Powered|Enhanced|Oriented|Centric|Free|Specific|"
-    r"Designed|Generated|Assisted|Inspired|Informed|Conditioned|Agnostic)"
+    r"Designed|Generated|Assisted|Inspired|Informed|Conditioned|Agnostic|Focused|Efficient|"
+    r"Friendly|Intensive|Sensitive|Dependent|Invariant|Preserving|Supervised|Augmented|"
+    r"Adaptive|Constrained|Controlled|Grounded)"
     # a task between modalities: Text-to-3D, Image-to-Video, Text-to-SQL
     rf"|{_MODALITY}-to-{_MODALITY}s?"
     r"|\d+(?:\.\d+)?-?[Bb]its?"  # a precision: 2-Bit, 4bit

@@ -672,6 +672,8 @@ def test_title_case_compound_adjectives_and_task_acronyms_are_not_names() -> Non
         "We study LLM-Based and CLIP-Guided agents."
     )
     assert not {"AQR", "OQE", "LLM-Based", "CLIP-Guided"} & set(got)
+    got = found("We present ZorbUI, a UI-Focused agent, and a GPU-Efficient ZorbKV cache.")
+    assert not {"UI-Focused", "GPU-Efficient"} & set(got)
 
 
 def test_a_modifier_before_a_named_head_is_not_what_the_paper_introduces() -> None:

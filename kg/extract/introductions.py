@@ -60,7 +60,7 @@ from kg.extract.titles import (
 )
 from kg.model import EntityType, Paper
 
-__all__ = ["introduced_names"]
+__all__ = ["introduced_names", "posed_as_problem"]
 
 #: After an introducing verb (found by :func:`kg.extract.roles.find_cues`): the name.
 _INTRO_TAIL = re.compile(
@@ -197,6 +197,8 @@ def introduced_names(paper: Paper, lexicon: Lexicon) -> dict[str, EntityType]:
         _introduce_defined_parts(abstract, introduced, lexicon, exact)
     if introduced and abstract:
         _introduce_taken_in(abstract, introduced, lexicon, exact)
+    for name in _posed_problems(abstract, introduced):
+        del introduced[name]
     if abstract:
         for name, kind in list(introduced.items()):
             said = kind_said(abstract, name) if kind is not EntityType.BENCHMARK else None
@@ -211,6 +213,36 @@ def introduced_names(paper: Paper, lexicon: Lexicon) -> dict[str, EntityType]:
             ):
                 introduced[name] = said
     return introduced
+
+
+#: A task's name: modifiers, then a task noun ("Open-Ended 3D Instance Segmentation",
+#: "Optical Character Recognition"). A chain or compound of one ("Chain of Summarization",
+#: "Multi-resolution Retrieval-Detection") names a technique.
+_TASK_NAME = re.compile(
+    r"(?:(?!of )[\w-]+ )+(?:Recognition|Detection|Classification|Segmentation|Captioning|"
+    r"Summarization|Forecasting|Recommendation|Answering)",
+    re.IGNORECASE,
+)
+#: Before a name: the paper poses it as a problem ("a novel problem termed X", "a new task
+#: called X", "a new problem of x (X)").
+_POSED = re.compile(r"\b(?:problem|task|setting)\s+(?:(?:termed|called|named|dubbed)\s+|of\s+)$")
+
+
+def posed_as_problem(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is a problem the paper poses ("a novel problem termed
+    X", "a new task called X"): a name, but of no method, model or dataset."""
+    return _POSED.search(text, max(0, start - 30), start) is not None
+
+
+def _posed_problems(abstract: str, introduced: dict[str, EntityType]) -> set[str]:
+    """The introduced names that are problems the paper poses, not things it builds: a
+    task's name, and a name (with its acronym) that a problem-posing clause gives."""
+    posed = {name for name in introduced if _TASK_NAME.fullmatch(name)}
+    if "(" in abstract and introduced:
+        for a in find_abbreviations(abstract):
+            if posed_as_problem(abstract, a.long_start):
+                posed |= {a.long, a.short} & introduced.keys()
+    return posed
 
 
 def _on_family_stem(name: str, lexicon: Lexicon, exact: dict[str, EntityType]) -> bool:

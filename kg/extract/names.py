@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from kg.extract.abbreviations import find_abbreviations
 from kg.extract.context import classify, mid_sentence_title_phrases
-from kg.extract.introductions import introduced_names
+from kg.extract.introductions import introduced_names, posed_as_problem
 from kg.extract.lexicon import Lexicon
 from kg.extract.roles import name_key
 from kg.extract.shapes import (
@@ -264,6 +264,7 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
             if (common_phrase(a.long) and a.short[:1].isupper())
             or lexicon.is_stop(a.long)
             or NOT_ENTITY_HEAD.search(a.long)
+            or posed_as_problem(text, a.long_start)
         }
         # A plural long form with a plural acronym names a class ("Graph Transformers
         # (GTs)", "Message Passing Neural Networks (MPNNs)"), unless the paper makes it.

@@ -1013,3 +1013,13 @@ def test_a_quoted_name_after_its_head_noun_in_our_sentence_is_introduced() -> No
     )
     assert got["Generative Zorbers"] == ("method", "introduces")
     assert got.get("Dense Quills", ("", ""))[1] != "introduces"
+
+
+def test_a_problem_the_paper_poses_is_not_what_it_introduces() -> None:
+    got = found(
+        "We propose a novel problem termed Open-Ended Zorb Parsing (OE-ZP) for robots. "
+        "We also propose ZorbNet, a network, and introduce Quill Zorb Segmentation here."
+    )
+    assert got.get("OE-ZP", ("", ""))[1] != "introduces"
+    assert got.get("Quill Zorb Segmentation", ("", ""))[1] != "introduces"
+    assert got["ZorbNet"] == ("method", "introduces")

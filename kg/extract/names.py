@@ -400,7 +400,33 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
         _sized_heads_are_models(out, title, paper.abstract), title, paper.abstract
     )
     out = _versions_follow_their_names(out, title, paper.abstract, exact)
-    return _consolidate(out, title, paper.abstract)
+    return _consolidate(
+        _splits_follow_their_benchmarks(out, title, paper.abstract), title, paper.abstract
+    )
+
+
+#: After a benchmark: a named split or task of it ("COCO test-dev", "COCO val2017", "LVIS
+#: minival", "DCASE 2024 Task 4"); a plain "test" or "val" may start "test set" instead.
+_SPLIT_TAIL = re.compile(
+    r" (?:test-dev|test-std|test-challenge|minival\w*|(?:val|train|test)(?:20)?\d\d|"
+    r"[Tt]ask ?\d{1,2}[A-Za-z]?)(?![\w-])"
+)
+
+
+def _splits_follow_their_benchmarks(
+    found: list[Candidate], title: str, abstract: str
+) -> list[Candidate]:
+    """A benchmark's span runs on over a named split or task written after it: the split is
+    what the paper reports on, and "Task4" alone is no name of its own."""
+    out = []
+    for c in found:
+        if c.type is EntityType.BENCHMARK:
+            text = title if c.field is Field.TITLE else abstract
+            tail = _SPLIT_TAIL.match(text, c.end)
+            if tail is not None:
+                c = c._replace(end=tail.end())
+        out.append(c)
+    return out
 
 
 def _versions_follow_their_names(

@@ -1023,3 +1023,11 @@ def test_a_problem_the_paper_poses_is_not_what_it_introduces() -> None:
     assert got.get("OE-ZP", ("", ""))[1] != "introduces"
     assert got.get("Quill Zorb Segmentation", ("", ""))[1] != "introduces"
     assert got["ZorbNet"] == ("method", "introduces")
+
+
+def test_a_named_split_or_task_stays_on_its_benchmark() -> None:
+    got = found(
+        "We report results on LVIS minival and SemEval-2024 Task 8, not on the LVIS test set."
+    )
+    assert got["LVIS minival"][0] == got["SemEval-2024 Task 8"][0] == "benchmark"
+    assert "LVIS test" not in got

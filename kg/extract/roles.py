@@ -349,15 +349,15 @@ _BUILT_FROM = re.compile(
 #: Before a proposing verb: the paper itself speaks ("we (also) propose", "this paper"), not
 #: of its authors' earlier work ("we previously introduced").
 _WE = re.compile(
-    r"\b(?:[Ww]e|[Tt]his (?:paper|work)|[Hh]ere|[Oo]ur)"
+    r"\b(?:[Ww]e|[Tt]his (?:paper|work|study|article)|[Hh]ere|[Oo]ur)"
     r"(?:\s+(?!previously\b|earlier\b|formerly\b|once\b|had\b)\w+)?\s+$"
 )
 #: ... or the verb is the second of the paper's own ("we streamline ... and propose"), the
 #: means of it ("we address this challenge by proposing"), or what the paper's own thing
 #: does ("we propose a framework (X), which introduces").
 _WE_AND = re.compile(
-    r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s[^.;:!?]{0,120}(?:\s(?:and|then|by)|,\s+which)\s+"
-    r"(?:also\s+|further\s+|then\s+|\w+ly\s+)?$"
+    r"\b(?:[Ww]e|[Tt]his (?:paper|work|study|article))\s[^.;:!?]{0,120}"
+    r"(?:\s(?:and|then|by)|,\s+which)\s+(?:also\s+|further\s+|then\s+|\w+ly\s+)?$"
 )
 
 
@@ -503,6 +503,10 @@ def name_key(text: str) -> str:
     return key
 
 
+#: Words with which the paper speaks of its own work.
+_OWN_WORDS = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his (?:paper|work|study|article))\b")
+
+
 #: Right before a name: the paper's own verb naming it, with nothing else in between; or
 #: the paper presenting it as its own ("propose a new architecture, HSTU", "our proposed
 #: Evol-Instruct", "Our approach, named X").
@@ -556,6 +560,7 @@ def assign_roles(
     long_forms = _long_form_keys(paper)
     demoted: set[tuple[EntityType, str]] = set()  # famous names kept from introduces
     opened: set[tuple[EntityType, str]] = set()  # names introduced by opening the title
+    first_seen: dict[tuple[Field, EntityType, str], tuple[int, int]] = {}  # its first sentence
     for m in mentions:
         text = paper.title if m.field is Field.TITLE else paper.abstract
         if m.field not in spans:
@@ -579,6 +584,17 @@ def assign_roles(
             begin = max(s_start, m.start - _LOOKBACK)
             role = _role_before(cues[m.field], cue_ends[m.field], begin, m.start, m.type, text)
         key = name_key(m.text)
+        first = first_seen.setdefault((m.field, m.type, key), (s_start, s_end))
+        if (
+            role is Role.INTRODUCES
+            and m.role is Role.MENTIONS
+            and first[0] < s_start
+            and _OWN_WORDS.search(text, first[0], first[1]) is None
+        ):
+            # Named sentences before, where the paper did not yet speak of its own work
+            # ("Monocular Visual SLAM (MVSLAM) has emerged ... This study presents X, a ...
+            # MVSLAM approach"): what it builds on, not what it introduces.
+            role = _DEFAULT[m.type]
         # A plural is written with a lower-case "s" (CoTs); RAFTS is not the plural of RAFT.
         famous = (m.type, key) in known or (m.text.endswith("s") and (m.type, key[:-1]) in known)
         long_key, long_opens_title = long_forms.get(m.text, ("", False))

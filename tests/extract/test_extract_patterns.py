@@ -1031,3 +1031,17 @@ def test_a_named_split_or_task_stays_on_its_benchmark() -> None:
     )
     assert got["LVIS minival"][0] == got["SemEval-2024 Task 8"][0] == "benchmark"
     assert "LVIS test" not in got
+
+
+def test_this_study_speaks_for_the_paper() -> None:
+    got = found("This study introduces ZorbOpt, an innovative framework for tuning.")
+    assert got["ZorbOpt"] == ("method", "introduces")
+
+
+def test_a_name_from_the_background_is_not_introduced_by_a_later_proposal() -> None:
+    got = found(
+        "Quill Visual Zorbing (QVZ) has emerged as a promising solution. "
+        "We present ZorbSLAM, a robust learning-based QVZ approach with three components."
+    )
+    assert got["ZorbSLAM"] == ("method", "introduces")
+    assert got["QVZ"][1] != "introduces"

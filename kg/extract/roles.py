@@ -513,6 +513,7 @@ _OWN_WORDS = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his (?:paper|work|study|article)
 _NAMED_OUTRIGHT = re.compile(
     r"(?:\b(?:[Ww]e\s+(?:introduce|present|propose|release|open-source|call)|which\s+we\s+call)"
     r"\s+(?:the\s+|a\s+|an\s+)?(?:new\s+|novel\s+)?"
+    r"|\band\s+(?:then\s+)?(?:introduce|present|propose)\s+"
     r"|\ban?\s+(?:new|novel)\s+(?:[\w-]+\s+){0,2}[\w-]+,\s+"
     r"|\b[Oo]ur\s+(?:proposed|new|novel)\s+"
     r"|\b[Oo]ur\s+(?:[\w-]+\s+)?[\w-]+,?\s+(?:named|called|dubbed|termed)\s+)$"
@@ -521,10 +522,13 @@ _NAMED_OUTRIGHT = re.compile(
 
 #: After a name: a lower-case word it modifies ("we propose Sequential Monte Carlo (SMC)
 #: resampling algorithms": the algorithms are new, not SMC); a function word or verb ends
-#: the name's phrase instead ("our proposed Evol-Instruct to rewrite ...").
+#: the name's phrase instead ("our proposed Evol-Instruct to rewrite ..."), and so does the
+#: kind of thing it names ("we present the MuZero algorithm, which ...").
 _MODIFIES_NEXT = re.compile(
     r"(?:\s*\([^()]{1,20}\))?\s+(?!(?:to|and|or|in|on|for|with|by|as|at|of|from|that|which|"
-    r"is|are|was|were|can|could|will|would|may|achieves|outperforms|improves|enables)\b)[a-z]"
+    r"is|are|was|were|can|could|will|would|may|achieves|outperforms|improves|enables)\b)"
+    r"(?!(?:algorithm|method|framework|architecture|system|approach|agent|benchmark|dataset)"
+    r"(?:\s*[,.(]|\s+(?:which|that)\b))[a-z]"
 )
 
 

@@ -1045,3 +1045,14 @@ def test_a_name_from_the_background_is_not_introduced_by_a_later_proposal() -> N
     )
     assert got["ZorbSLAM"] == ("method", "introduces")
     assert got["QVZ"][1] != "introduces"
+
+
+def test_a_curated_name_the_paper_proposes_outright_is_introduced() -> None:
+    """The paper behind a now well-known name: a coordinated proposing verb, or the name
+    naming its kind of thing ("the X algorithm, which")."""
+    got = found("We survey agents and propose ReAct, a simple paradigm for reasoning.")
+    assert got["ReAct"] == ("method", "introduces")
+    got = found("In this work we present the DreamerV3 algorithm which learns from feedback.")
+    assert got["DreamerV3"] == ("method", "introduces")
+    got = found("We present the DreamerV3 agent family of tools for coding.")
+    assert got["DreamerV3"][1] != "introduces"

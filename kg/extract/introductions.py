@@ -811,6 +811,8 @@ def _introduce_components(
 #: After an acronym's bracket: the defined thing is a part of a design ("a Pixel-wise
 #: feature redistribution (PFR) module").
 _PART_NOUN_AFTER = re.compile(r"\)\s+(?:module|component|block|layer|unit|mechanism|branch)s?\b")
+#: Right before a long form: the paper presents it as new ("and a novel X (Y) sampler").
+_NEW_BEFORE = re.compile(r"\b(?:an?|our)\s+(?:new|novel)\s+$")
 #: After a name: a verb that lists its parts ("LLaRA consists of two pretext tasks: ...").
 _CONSISTS_OF = re.compile(
     r"\s+(?:consists\s+of|comprises|is\s+composed\s+of|is\s+made\s+up\s+of)\s"
@@ -841,7 +843,8 @@ def _introduce_defined_parts(
     text: str, introduced: dict[str, EntityType], lexicon: Lexicon, exact: dict[str, EntityType]
 ) -> None:
     """Acronyms the paper defines for parts of its own design: one named as a module or
-    block ("a Pixel-wise feature redistribution (PFR) module"), or listed in the sentence
+    block ("a Pixel-wise feature redistribution (PFR) module"), one presented as new ("a
+    novel LLM-tree-structured parzen estimator (LLM-TPE) sampler"), or listed in the sentence
     where the paper's own name "consists of" its parts; both forms are introduced."""
     parts_from = _clauses_after_own_subject(text, _CONSISTS_OF, introduced)
     for a in find_abbreviations(text):
@@ -849,8 +852,13 @@ def _introduce_defined_parts(
             continue
         if lexicon.is_stop(a.short) or not coined_shape(a.short) or NOT_ENTITY_HEAD.search(a.long):
             continue
-        if _PART_NOUN_AFTER.match(text, a.short_end) or any(
-            start <= a.long_start < end or start <= a.short_start < end for start, end in parts_from
+        if (
+            _PART_NOUN_AFTER.match(text, a.short_end)
+            or _NEW_BEFORE.search(text, max(0, a.long_start - 20), a.long_start)
+            or any(
+                start <= a.long_start < end or start <= a.short_start < end
+                for start, end in parts_from
+            )
         ):
             introduced[a.short] = EntityType.METHOD
             if not a.long.islower():

@@ -1056,3 +1056,11 @@ def test_a_curated_name_the_paper_proposes_outright_is_introduced() -> None:
     assert got["DreamerV3"] == ("method", "introduces")
     got = found("We present the DreamerV3 agent family of tools for coding.")
     assert got["DreamerV3"][1] != "introduces"
+
+
+def test_an_acronym_defined_for_something_new_is_introduced() -> None:
+    got = found(
+        "We propose ZorbOpt, a framework. It adds memory and a novel quill-structured zorb "
+        "estimator (QZE) sampler."
+    )
+    assert got["QZE"] == ("method", "introduces")

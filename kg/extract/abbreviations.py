@@ -21,6 +21,8 @@ __all__ = ["Abbreviation", "find_abbreviations", "stands_for"]
 #: A parenthesised short form: 2-12 characters, starting with a letter or digit, one word.
 _PAREN = re.compile(r"\(([A-Za-z0-9][\w.+&/-]{0,11})[;,)]", re.ASCII)
 _WORD = re.compile(r"\S+")
+#: Quotation marks around a long form: not part of it.
+_QUOTES = "\"'`\u201c\u201d\u2018\u2019"
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +186,12 @@ def find_abbreviations(text: str) -> tuple[Abbreviation, ...]:
             + offset
             + (len(candidate[offset:]) - len(candidate[offset:].lstrip()))
         )
+        if long[0] in _QUOTES or long[-1] in _QUOTES:  # 'our "Evolution of Thought" (EoT)'
+            unquoted = long.lstrip(_QUOTES)
+            long_start += len(long) - len(unquoted)
+            long = unquoted.rstrip(_QUOTES)
+            if len(long) <= len(short):
+                continue
         found.append(Abbreviation(short, m.start(1), long, long_start))
     found.extend(_long_forms_after(text))
     return tuple(sorted(found, key=lambda a: min(a.short_start, a.long_start)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.abbreviations import stands_for
 from kg.extract.context import (
     HEAD_KIND,
     kind_said,
@@ -109,7 +110,7 @@ _METHOD_TITLE = re.compile(
 #: A title without a colon that opens with a Title Case technique name before a preposition
 #: ("Multi-Objective Decision Transformers for Offline RL"): the paper's own method.
 _TITLE_LEAD_METHOD = re.compile(
-    r"^((?:[A-Z][\w-]*\s){1,4}?[\w-]*(?:Decoding|Optimization|Attention|Sampling|Tuning|"
+    r"^(?:An?\s+|The\s+)?((?:[A-Z][\w-]*\s){1,4}?[\w-]*(?:Decoding|Optimization|Attention|Sampling|Tuning|"
     r"Prompting|Transformers?|Distillation|Quantization|Pruning|Networks?|Adapters?|Encoders?|"
     r"Decoders?|Estimators?|Samplers?|Planners?|Routers?|Compressors?|Verifiers?|Tokenizers?))"
     r"\s+(?:for|with|via|in|on|of|from|to|as)\s"
@@ -129,6 +130,19 @@ def introduce_title_head(paper: Paper, introduced: dict[str, EntityType], lexico
         report = None
     if 0 < colon <= 60:
         head, said = _bare_title_head(title[:colon].strip(), report=report is not None)
+        defined = _DEFINED_HEAD.fullmatch(head)
+        if defined is not None and stands_for(defined.group(2), defined.group(1)):
+            # "MCP Security Bench (MSB): ..." introduces the name and its acronym, one kind
+            long, short = defined.groups()
+            at = title.find(long)
+            kind = (
+                said
+                or kind_said(paper.abstract, short)
+                or kind_said(paper.abstract, long)
+                or type_of_introduced(title, at, at + len(long), lexicon, exact, title[colon + 1 :])
+            )
+            introduced[long] = introduced[short] = kind
+            return
         pair = _NAME_PAIR.fullmatch(head)
         if pair is not None and coined_shape(pair.group(1)) and coined_shape(pair.group(2)):
             # "SaulLM-54B & SaulLM-141B: ..." introduces both; the title's rest speaks of
@@ -180,6 +194,9 @@ def introduce_title_head(paper: Paper, introduced: dict[str, EntityType], lexico
             )
 
 
+#: A title head that defines its acronym: "MCP Security Bench (MSB)".
+_DEFINED_HEAD = re.compile(r"(.+?)\s+\(([A-Za-z][\w.+-]{1,11})\)")
+
 #: A dash that ends a title's head where a colon would: "Yambda-5B — A Large-Scale ...".
 _HEAD_DASH = re.compile(r"\s[\u2014\u2013]\s")
 
@@ -202,10 +219,18 @@ _TITLE_HEAD_WRAPPER = re.compile(
 )
 
 
+#: "The" before two or more capitalised words: "The Docking Game" ("The Pile", one word, and
+#: "The Stack v2" keep it).
+_THE_PHRASE = re.compile(r"The\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)")
+
+
 def _bare_title_head(head: str, *, report: bool = False) -> tuple[str, EntityType | None]:
     """A title's head without "The", a head noun or "Technical Report" around a coined name,
     and the kind the head noun says (None when none is said). A suite or series is one of
     benchmarks, except in a technical report, which presents models."""
+    the = _THE_PHRASE.fullmatch(head)
+    if the is not None:
+        return the.group(1), None  # "The Docking Game": the article is no part of it
     m = _TITLE_HEAD_WRAPPER.fullmatch(head)
     if m is None or m.group("name") == head or not coined_shape(m.group("name")):
         return head, None

@@ -390,6 +390,21 @@ def test_a_title_head_drops_the_words_around_its_name() -> None:
     assert "ZorbLM-2 Technical Report" not in got
 
 
+def test_a_title_names_without_its_article_and_with_its_acronym() -> None:
+    got = found(
+        "We model it as a game called the Quill Zorbing Game.",
+        title="The Quill Zorbing Game: Loop Play",
+    )
+    assert got["Quill Zorbing Game"] == ("method", "introduces")
+    got = found("We study it.", title="A Multi-Scale Zorb Transformer for Music Generation")
+    assert got["Multi-Scale Zorb Transformer"] == ("method", "introduces")
+    got = found(
+        "We present QZB, the first evaluation suite for agents.",
+        title="Quill Zorb Bench (QZB): Benchmarking Attacks on Agents",
+    )
+    assert got["Quill Zorb Bench"] == got["QZB"] == ("benchmark", "introduces")
+
+
 def test_datasets_listed_after_the_papers_own_verb_are_introduced() -> None:
     got = found("We also introduce new datasets (KelpMath, Zorb-Edu, and QuillTalk) for it.")
     assert {got[n] for n in ("KelpMath", "Zorb-Edu", "QuillTalk")} == {("benchmark", "introduces")}

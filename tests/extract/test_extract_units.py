@@ -190,6 +190,16 @@ def test_abbreviations_schwartz_hearst() -> None:
         assert text[a.short_start : a.short_end] == a.short
 
 
+def test_quotation_marks_around_a_long_form_are_not_part_of_it() -> None:
+    text = "Our unique \u201dEvolution of Quills\u201d (EoQ) technique and 'Zorb Net' (ZN) help."
+    found = find_abbreviations(text)
+    assert [(a.short, a.long) for a in found] == [
+        ("EoQ", "Evolution of Quills"),
+        ("ZN", "Zorb Net"),
+    ]
+    assert all(text[a.long_start : a.long_end] == a.long for a in found)
+
+
 def test_overlaps_longest_span_wins_one_type_per_span() -> None:
     def m(text: str, start: int, kind: EntityType, conf: float) -> Mention:
         return Mention(

@@ -1079,3 +1079,10 @@ def test_an_acronym_defined_for_something_new_is_introduced() -> None:
         "estimator (QZE) sampler."
     )
     assert got["QZE"] == ("method", "introduces")
+
+
+def test_scientific_metrics_notations_and_transforms_are_not_names() -> None:
+    got = found(
+        "ZorbFold writes SMILES, reports pLDDT, RMSD and TM-score, and uses STFT and MFCCs."
+    )
+    assert not {"SMILES", "pLDDT", "RMSD", "TM-score", "STFT", "MFCCs"} & set(got)

@@ -176,6 +176,11 @@ _BENCH_SUFFIX = re.compile(
 )
 
 
+#: A segment that says the name is data, whatever model stem or size it has:
+#: RedPajama-Data-1T, StarCoder-Data, Zorb-Corpus.
+_DATA_SEGMENT = re.compile(r"-(?:Data|Dataset|Corpus)(?![\w])")
+
+
 #: Makers whose name is written before their models' names (OpenAI-o1, Meta-Llama).
 ORG_NAMES = r"(?:OpenAI|Meta|Google|Microsoft|Anthropic|Alibaba|Mistral|DeepMind)"
 _ORG_PREFIX = re.compile(ORG_NAMES + r"[-\s]")
@@ -342,7 +347,7 @@ def token_class(
         return True, (kind, 0.95, "lexicon"), False
     if lexicon.is_stop(token) or _SIZE_ONLY.fullmatch(token) or _HARDWARE.match(token):
         return True, None, False
-    if _BENCH_SUFFIX.search(token):
+    if _BENCH_SUFFIX.search(token) or _DATA_SEGMENT.search(token):
         return True, (EntityType.BENCHMARK, 0.85, "suffix"), False
     if _model_stem(token, lexicon):
         return True, (EntityType.MODEL, 0.9, "family"), False

@@ -1086,3 +1086,8 @@ def test_scientific_metrics_notations_and_transforms_are_not_names() -> None:
         "ZorbFold writes SMILES, reports pLDDT, RMSD and TM-score, and uses STFT and MFCCs."
     )
     assert not {"SMILES", "pLDDT", "RMSD", "TM-score", "STFT", "MFCCs"} & set(got)
+
+
+def test_a_name_with_a_data_segment_is_a_dataset_whatever_its_size() -> None:
+    got = found("We train on ZorbPajama-Data-1T and QuillCoder-Data.")
+    assert got["ZorbPajama-Data-1T"][0] == got["QuillCoder-Data"][0] == "benchmark"

@@ -147,11 +147,12 @@ _EVAL_BEFORE = re.compile(
     r"(?:(?:datasets?|benchmarks?|evaluat\w*|experiments?|results|tested|test sets?|"
     r"splits?|accuracy|performance|scores?|rates?)\b(?:[^.;:]|(?<=\d)\.(?=\d)){0,80}?"
     r"(?:\b(?:on|across|including|such as|like|namely|over)\s+|\((?:e\.g\.|i\.e\.),?\s*"
-    r"|(?<=sets )\(|(?<=marks )\(|(?<=sets):\s+|(?<=marks):\s+)"
+    r"|(?<=sets )\(|(?<=marks )\(|(?<=sets):\s+|(?<=marks):\s+"
+    r"|(?<=sets)\s?[\u2014\u2013]\s?|(?<=marks)\s?[\u2014\u2013]\s?)"
     # a claimed result: "gains on X", "outperforms A on X" ("gains over A" names a baseline)
     r"|(?:achiev\w*|improv\w*|gains?|outperform\w*|surpass\w*|state-of-the-art|SOTA)\b"
     r"(?:[^.;:]|(?<=\d)\.(?=\d)){0,80}?\b(?:on|across)\s+)"
-    r"(?:the\s+)?(?:[\w.+-]+(?:\s[\w.+-]+)?(?:\s*\([^()]{0,30}\))?"
+    r"(?:the\s+)?(?:[\w.+-]+(?:\s[\w.+-]+){0,2}(?:\s*\([^()]{0,30}\))?"
     r"(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)){0,6}$",
     re.IGNORECASE,  # as its reversed form: "Experiments on X" opens a sentence
 )
@@ -191,10 +192,11 @@ _EVAL_WORDS = (
 #: ``$`` matching before a final newline.
 _EVAL_BEFORE_REVERSED = re.compile(
     r"\n?(?:(?:\s*,|\s+dna\s+|\s+ro\s+|\s+dna\s+,)(?:\)[^()]{0,30}\(\s*)?"
-    r"(?:[\w.+-]+\s)?[\w.+-]+){0,6}"
+    r"(?:[\w.+-]+\s){0,2}[\w.+-]+){0,6}"
     r"(?:\s+eht)?"
     r"(?:(?:\s+(?:no|ssorca|gnidulcni|sa hcus|ekil|yleman|revo)\b|\s*,?(?:\.g\.e|\.e\.i)\("
-    r"|\((?= stes)|\((?= skram)|\s+:(?=stes)|\s+:(?=skram))"
+    r"|\((?= stes)|\((?= skram)|\s+:(?=stes)|\s+:(?=skram)"
+    r"|\s?[\u2014\u2013]\s?(?=stes)|\s?[\u2014\u2013]\s?(?=skram))"
     r"(?:[^.;:]|(?<=\d)\.(?=\d)){0,80}"
     r"\b(?:s?tesatad|s?kramhcneb|\w*taulave|s?tnemirepxe|stluser|detset|s?tes tset|s?tilps|"
     r"ycarucca|ecnamrofrep|s?erocs|s?etar)"

@@ -140,6 +140,9 @@ _WINDOW_PIECES = st.sampled_from(
         "marks (",
         "sets: ",
         "marks:",
+        "sets\u2014",
+        "marks \u2013 ",
+        "Diverse Set",
         "the ",
         "GSM8K",
         "MATH",
@@ -193,6 +196,8 @@ def test_reversed_eval_pattern_examples() -> None:
         ("two datasets:\n", True),
         ("Benchmarks: ", True),
         ("our models: ", False),
+        ("four established benchmarks\u2014PDBbind, ", True),
+        ("datasets, including PoseBusters, Zorb Diverse Set, ", True),
     ]:
         assert (_EVAL_BEFORE.search(window) is not None) is expected, window
         assert (_EVAL_BEFORE_REVERSED.match(window[::-1]) is not None) is expected, window

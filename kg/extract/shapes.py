@@ -52,6 +52,7 @@ T = TypeVar("T")
 #: such as 93.9 is a score ("HumanEval 93.9"), not a version.
 NAME = re.compile(
     r"[A-Z0-9][a-z]*(?:[A-Z0-9+][\w+]*|[.\-/][\w+]+)(?:[.\-/][\w+]+)*\+*(?:'\d\d\b)?"
+    r"(?:-[\u03b1-\u03c9](?!\w))?"  # a Greek variant letter: Mistral-ORPO-\u03b2
     r"(?:\s(?:v?\d\.\d+|v\d+(?:\.\d+)?|\d{4})\b)?",
     re.ASCII,
 )
@@ -176,9 +177,9 @@ _BENCH_SUFFIX = re.compile(
 )
 
 
-#: A segment that says the name is data, whatever model stem or size it has:
-#: RedPajama-Data-1T, StarCoder-Data, Zorb-Corpus.
-_DATA_SEGMENT = re.compile(r"-(?:Data|Dataset|Corpus)(?![\w])")
+#: A segment that says the name is data or a benchmark, whatever model stem, size or suffix
+#: it has: RedPajama-Data-1T, StarCoder-Data, Zorb-Corpus, NAS-Bench-Suite-Zero.
+_DATA_SEGMENT = re.compile(r"-(?:Data|Dataset|Corpus|Bench|Benchmark)(?![\w])")
 
 
 #: Makers whose name is written before their models' names (OpenAI-o1, Meta-Llama).

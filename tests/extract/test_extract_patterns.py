@@ -1091,3 +1091,9 @@ def test_scientific_metrics_notations_and_transforms_are_not_names() -> None:
 def test_a_name_with_a_data_segment_is_a_dataset_whatever_its_size() -> None:
     got = found("We train on ZorbPajama-Data-1T and QuillCoder-Data.")
     assert got["ZorbPajama-Data-1T"][0] == got["QuillCoder-Data"][0] == "benchmark"
+
+
+def test_greek_variant_letters_and_inner_bench_segments_stay_on_names() -> None:
+    got = found("We release Zorb-ORPO-\u03b1 and test on NAS-Bench-Suite-Zero.")
+    assert "Zorb-ORPO-\u03b1" in got
+    assert got["NAS-Bench-Suite-Zero"][0] == "benchmark"

@@ -197,8 +197,10 @@ def introduced_names(paper: Paper, lexicon: Lexicon) -> dict[str, EntityType]:
         _introduce_defined_parts(abstract, introduced, lexicon, exact)
     if introduced and abstract:
         _introduce_taken_in(abstract, introduced, lexicon, exact)
-    for name in _posed_problems(abstract, introduced):
-        del introduced[name]
+    for name in _posed_problems(abstract, introduced) | {
+        n for n in introduced if lexicon.is_stop(n)
+    }:
+        del introduced[name]  # a problem posed, or a metric ("our method's pAUC"), is no name
     if abstract:
         for name, kind in list(introduced.items()):
             said = kind_said(abstract, name) if kind is not EntityType.BENCHMARK else None

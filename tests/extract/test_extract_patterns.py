@@ -1097,3 +1097,9 @@ def test_greek_variant_letters_and_inner_bench_segments_stay_on_names() -> None:
     got = found("We release Zorb-ORPO-\u03b1 and test on NAS-Bench-Suite-Zero.")
     assert "Zorb-ORPO-\u03b1" in got
     assert got["NAS-Bench-Suite-Zero"][0] == "benchmark"
+
+
+def test_a_stop_listed_word_is_never_introduced() -> None:
+    got = found("We propose ZorbNet. Our proposed method shows superior macro-average pAUC.")
+    assert got["ZorbNet"] == ("method", "introduces")
+    assert "pAUC" not in got

@@ -1103,3 +1103,8 @@ def test_a_stop_listed_word_is_never_introduced() -> None:
     got = found("We propose ZorbNet. Our proposed method shows superior macro-average pAUC.")
     assert got["ZorbNet"] == ("method", "introduces")
     assert "pAUC" not in got
+
+
+def test_architecture_classes_are_not_names() -> None:
+    got = found("ZorbGen trains a Generative Adversarial Network (GAN), a VAE and two LSTMs.")
+    assert not {"Generative Adversarial Network", "GAN", "VAE", "LSTMs"} & set(got)

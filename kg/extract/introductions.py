@@ -11,7 +11,8 @@ proposed to ..."; "X introduced in this work"; "We describe X, a ..."; "our appr
 algorithm (X)", "a new architecture, X,"; a framework ("Quoted Name") in a sentence the
 paper speaks in; a proposing verb right before a coined name with an apposition ("present
 LightWaveS: a framework"); "(ACR)" after a proposing verb; what the paper's own name
-introduces, incorporates or consists of ("AdaSVD introduces adaComp"); defined parts of the
+introduces, incorporates or consists of ("AdaSVD introduces adaComp") or has at its core
+("At the core of Mustango is MuNet"); defined parts of the
 paper's design ("a ... (PFR) module") and Title Case parts described or enumerated right
 after ("Perplexity Consistency, which ...", "three designs: 1) Object Aligned Temporal
 Fusion ..."); and, when none of these names anything, the paper's most repeated unknown
@@ -197,6 +198,8 @@ def introduced_names(paper: Paper, lexicon: Lexicon) -> dict[str, EntityType]:
         _introduce_defined_parts(abstract, introduced, lexicon, exact)
     if introduced and abstract:
         _introduce_taken_in(abstract, introduced, lexicon, exact)
+        if "t the core" in abstract or "t the heart" in abstract:
+            _introduce_core(abstract, introduced, lexicon, exact)
     for name in _posed_problems(abstract, introduced) | {
         n for n in introduced if lexicon.is_stop(n)
     }:
@@ -606,6 +609,26 @@ def _introduce_taken_in(
         if phrase.endswith("s"):
             continue  # a class of things it uses: "Quadratic Neural Networks"
         introduced.setdefault(phrase, EntityType.METHOD)
+
+
+#: "At the core of Mustango is MuNet, a ...": the part at the heart of the paper's own name.
+_AT_CORE = re.compile(
+    r"\b[Aa]t\s+the\s+(?:core|heart)\s+of\s+([\w+.-]+?)(?:'s)?\s+(?:is|lies)\s+"
+    r"(?:an?\s+|the\s+)?([A-Za-z][\w+*.-]*[\w+*])"
+)
+
+
+def _introduce_core(
+    text: str, introduced: dict[str, EntityType], lexicon: Lexicon, exact: dict[str, EntityType]
+) -> None:
+    """A coined name at the core of a name the paper introduces is the paper's own too."""
+    for m in _AT_CORE.finditer(text):
+        name = m.group(2)
+        own = m.group(1) in introduced and name not in exact
+        if own and coined_shape(name) and not lexicon.is_stop(name):
+            introduced.setdefault(
+                name, type_of_introduced(text, m.start(2), m.end(2), lexicon, exact, None)
+            )
 
 
 def _generic_acronym(text: str, name: str) -> bool:

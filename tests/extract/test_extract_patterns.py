@@ -1108,3 +1108,8 @@ def test_a_stop_listed_word_is_never_introduced() -> None:
 def test_architecture_classes_are_not_names() -> None:
     got = found("ZorbGen trains a Generative Adversarial Network (GAN), a VAE and two LSTMs.")
     assert not {"Generative Adversarial Network", "GAN", "VAE", "LSTMs"} & set(got)
+
+
+def test_the_part_at_the_core_of_the_papers_own_name_is_its_own() -> None:
+    got = found("We present Zorbango. At the core of Zorbango is QuillNet, a guidance module.")
+    assert got["QuillNet"] == ("method", "introduces")

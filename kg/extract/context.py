@@ -367,7 +367,7 @@ def _head_of_naming_clause(text: str, start: int) -> int | None:
 #: for Task 2, named X", "a new dataset of 10k dialogues, called X". The nearest such head
 #: before the naming word says the kind.
 _NAMED_AFTER_HEAD = re.compile(
-    r"\ban?\s+(?:[\w-]+\s+){0,5}?(?:(dataset|benchmark|corpus|suite|testbed)|(model)|"
+    r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,5}?(?:(dataset|benchmark|corpus|suite|testbed)|(model)|"
     r"(framework|system|method|algorithm|approach|technique|architecture|pipeline|agent|"
     r"objective|strategy|mechanism|module|scheme|procedure|recipe))"
     r"(?![\w-])[^.;:()]{0,80}?\b(?:called|named|dubbed|termed|we\s+call)\s+(?:as\s+)?[\"“']?$"

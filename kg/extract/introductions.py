@@ -449,9 +449,22 @@ def _introduce_quoted(text: str, introduced: dict[str, EntityType], lexicon: Lex
         name, start = m.group(1), m.start(1)
         if name in introduced or lexicon.is_stop(name) or name in exact:
             continue
+        if name.startswith("entit") or NOT_ENTITY_HEAD.search(name):
+            continue  # "named entity recognition (NER)": a task, "named" no naming word
         kind = naming_clause_kind(text, start)
+        acronym = _ACRONYM_AFTER.match(text, m.end(1))
+        if acronym is not None and not coined_shape(acronym.group(1)):
+            acronym = None
+        if kind is None and acronym is not None:
+            kind = EntityType.METHOD  # "a ... proxy called weighted response correlation (WRCor)"
         if kind is not None:
             introduced[name] = kind
+            if acronym is not None and not lexicon.is_stop(acronym.group(1)):
+                introduced.setdefault(acronym.group(1), kind)
+
+
+#: Right after a name: the acronym it defines.
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Za-z][\w.+-]{1,12})\)")
 
 
 #: The paper speaking: "we" as a word.

@@ -1113,3 +1113,12 @@ def test_architecture_classes_are_not_names() -> None:
 def test_the_part_at_the_core_of_the_papers_own_name_is_its_own() -> None:
     got = found("We present Zorbango. At the core of Zorbango is QuillNet, a guidance module.")
     assert got["QuillNet"] == ("method", "introduces")
+
+
+def test_a_lower_case_name_called_with_its_acronym_is_introduced() -> None:
+    got = found("We present a novel training-free proxy called weighted zorb correlation (WZCor).")
+    assert got["WZCor"] == ("method", "introduces")
+    got = found("We propose the first baseline model, named bilateral zorb network (BZNet).")
+    assert got["BZNet"] == ("model", "introduces")
+    got = found("The clinical named entity recognition (CNER) task locates terms. We fix it.")
+    assert got.get("CNER", ("", ""))[1] != "introduces"

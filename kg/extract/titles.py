@@ -100,6 +100,69 @@ PHRASE_OPENERS = frozenset(
 )
 
 
+#: Verbs that make a title's head a sentence ("Context Misleads LLMs", "Size Matters").
+_TITLE_VERBS = frozenset(
+    [
+        "Is",
+        "Are",
+        "Was",
+        "Were",
+        "Be",
+        "Matters",
+        "Matter",
+        "Misleads",
+        "Mislead",
+        "Beats",
+        "Beat",
+        "Helps",
+        "Help",
+        "Hurts",
+        "Hurt",
+        "Works",
+        "Work",
+        "Fails",
+        "Fail",
+        "Needs",
+        "Need",
+        "Meets",
+        "Meet",
+        "Makes",
+        "Make",
+        "Learns",
+        "Learn",
+        "Knows",
+        "Know",
+        "Thinks",
+        "Think",
+        "Sees",
+        "See",
+        "Talks",
+        "Talk",
+        "Lies",
+        "Lie",
+        "Can",
+        "Should",
+        "Could",
+        "Would",
+        "Will",
+        "Does",
+        "Do",
+        "Has",
+        "Have",
+        "Wins",
+        "Win",
+        "Goes",
+        "Go",
+        "Gets",
+        "Get",
+        "Takes",
+        "Take",
+        "Says",
+        "Say",
+    ]
+)
+
+
 #: A short Title Case title ending like a technique is the name of what the paper proposes.
 _METHOD_TITLE = re.compile(
     r"(?:Decoding|Optimization|Learning|Search|Attention|Sampling|Tuning|Training|Prompting|"
@@ -160,6 +223,8 @@ def introduce_title_head(paper: Paper, introduced: dict[str, EntityType], lexico
             ch in head for ch in "%,?"
         )
         phrase = phrase or head.endswith("!")
+        # "Context Misleads LLMs", "Field Matters": a sentence, not a name
+        phrase = phrase or any(w in _TITLE_VERBS for w in words[1:])
         steps = _NAMED_STEPS.fullmatch(head) is not None  # "Draft, Sketch, and Prove"
         if (
             not steps

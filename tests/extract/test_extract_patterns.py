@@ -1122,3 +1122,11 @@ def test_a_lower_case_name_called_with_its_acronym_is_introduced() -> None:
     assert got["BZNet"] == ("model", "introduces")
     got = found("The clinical named entity recognition (CNER) task locates terms. We fix it.")
     assert got.get("CNER", ("", ""))[1] != "introduces"
+
+
+def test_a_title_head_that_is_a_sentence_names_nothing() -> None:
+    got = found(
+        "We show that Context Misleads Zorbs often.",
+        title="Context Misleads Zorbs: The Role of Quill Filtering",
+    )
+    assert "Context Misleads Zorbs" not in got

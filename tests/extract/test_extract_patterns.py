@@ -1130,3 +1130,10 @@ def test_a_title_head_that_is_a_sentence_names_nothing() -> None:
         title="Context Misleads Zorbs: The Role of Quill Filtering",
     )
     assert "Context Misleads Zorbs" not in got
+
+
+def test_textbook_techniques_written_in_lower_case_are_methods() -> None:
+    got = found("ZorbNet applies layer normalization, logistic regression and Granger causality.")
+    assert {
+        got[n][0] for n in ("layer normalization", "logistic regression", "Granger causality")
+    } == {"method"}

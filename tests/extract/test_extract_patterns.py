@@ -1137,3 +1137,8 @@ def test_textbook_techniques_written_in_lower_case_are_methods() -> None:
     assert {
         got[n][0] for n in ("layer normalization", "logistic regression", "Granger causality")
     } == {"method"}
+
+
+def test_estimands_sensors_formats_and_circuit_classes_are_not_names() -> None:
+    got = found("ZorbCausal estimates CATE from IMU data in CoNLL-U on NISQ devices with PQCs.")
+    assert not {"CATE", "IMU", "CoNLL-U", "NISQ", "PQCs"} & set(got)

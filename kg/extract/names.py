@@ -485,13 +485,18 @@ def _dataset_lists(text: str) -> Iterator[re.Match[str]]:
             at = text.find("(", at + 1)
 
 
+#: A head noun that closes a listed item: "DIV2K datasets".
+_LIST_HEAD_AFTER = re.compile(r"\s+(?:datasets?|benchmarks?|corpora|corpus)$")
+
+
 def _listed_datasets(text: str, field: Field, lexicon: Lexicon) -> Iterator[Candidate]:
     """The items of a parenthesised list that a dataset head introduces: benchmarks, plain
     words included (Hamlyn), which no name shape would find."""
     for m in _dataset_lists(text):
         for offset, name in list_items(m.group(1)):
-            if " et al" in name:
-                continue  # a citation: "the GSM8K dataset (Cobbe et al., 2021)"
+            if " et al" in name or "{" in name or "}" in name:
+                continue  # a citation ("(Cobbe et al., 2021)"), or LaTeX ("CIFAR-{10, 100}")
+            name = _LIST_HEAD_AFTER.sub("", name)  # "(CelebA and DIV2K datasets)"
             if len(name.split()) <= 4 and not lexicon.is_stop(name):
                 start = m.start(1) + offset
                 yield Candidate(field, start, start + len(name), EntityType.BENCHMARK, 0.7, "list")
@@ -501,7 +506,9 @@ def _acronyms_follow_long_forms(
     found: list[Candidate], title: str, abstract: str
 ) -> list[Candidate]:
     """An acronym is the same kind of thing as its long form when the long form's kind
-    rests on evidence ("AI Mathematical Olympiad (AIMO)": a benchmark, so AIMO is one)."""
+    rests on evidence ("AI Mathematical Olympiad (AIMO)": a benchmark, so AIMO is one) or
+    its words say it ("Ontology Alignment Evaluation Initiative (OAEI)"); so is the acronym
+    with a year ("OAEI 2025")."""
     texts = (title, abstract)
     pairs = [a for text in texts if "(" in text for a in find_abbreviations(text)]
     if not pairs:
@@ -513,17 +520,26 @@ def _acronyms_follow_long_forms(
     retype: dict[str, EntityType] = {}
     for abbr in pairs:
         kind = kinds.get(abbr.long)
+        if kind is None and abbr.long[:1].isupper() and _BENCHMARK_WORD.search(abbr.long):
+            kind = EntityType.BENCHMARK
         if kind is not None and abbr.short not in kinds:
             retype[abbr.short] = kind
     if not retype:
         return found
-    return [
-        c._replace(type=retype[name])
-        if (name := texts[c.field is Field.ABSTRACT][c.start : c.end]) in retype
-        and not c.introduced
-        else c
-        for c in found
-    ]
+    out = []
+    for c in found:
+        name = texts[c.field is Field.ABSTRACT][c.start : c.end]
+        head, _, year = name.partition(" ")
+        kind = retype.get(name) or (retype.get(head) if _YEAR.fullmatch(year) else None)
+        out.append(c._replace(type=kind) if kind is not None and not c.introduced else c)
+    return out
+
+
+#: A word that makes a long form a benchmark's name.
+_BENCHMARK_WORD = re.compile(
+    r"\b(?:Benchmark|Evaluation|Challenge|Competition|Dataset|Corpus|Leaderboard|Olympiad)\b"
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _title_case_names(text: str, lexicon: Lexicon) -> Iterator[Candidate]:

@@ -1142,3 +1142,10 @@ def test_textbook_techniques_written_in_lower_case_are_methods() -> None:
 def test_estimands_sensors_formats_and_circuit_classes_are_not_names() -> None:
     got = found("ZorbCausal estimates CATE from IMU data in CoNLL-U on NISQ devices with PQCs.")
     assert not {"CATE", "IMU", "CoNLL-U", "NISQ", "PQCs"} & set(got)
+
+
+def test_listed_dataset_items_and_evaluation_initiatives_are_benchmarks() -> None:
+    got = found("Results on benchmarks (ZorbFaces and QuillK datasets) and CIFAR-{10, 100} (e.g.).")
+    assert "QuillK" in got and "QuillK datasets" not in got and "CIFAR-{10" not in got
+    got = found("We enter the Quill Alignment Evaluation Initiative (QAEI) and QAEI 2025 tracks.")
+    assert got["QAEI"][0] == got["QAEI 2025"][0] == "benchmark"

@@ -1149,3 +1149,12 @@ def test_listed_dataset_items_and_evaluation_initiatives_are_benchmarks() -> Non
     assert "QuillK" in got and "QuillK datasets" not in got and "CIFAR-{10" not in got
     got = found("We enter the Quill Alignment Evaluation Initiative (QAEI) and QAEI 2025 tracks.")
     assert got["QAEI"][0] == got["QAEI 2025"][0] == "benchmark"
+
+
+def test_technique_families_named_as_a_class_are_not_names() -> None:
+    got = found(
+        "ZorbMerge studies model merging, contrastive learning and inverse reinforcement learning."
+    )
+    assert not {"model merging", "contrastive learning", "inverse reinforcement learning"} & set(
+        got
+    )

@@ -70,7 +70,8 @@ _INTRO_TAIL = re.compile(
     r"benchmark|dataset|model|system|approach|algorithm),?\s+)*"
     # a capital, or a short lower-case stem before a capital or digit (phi-1, xLSTM, mT5)
     r"[\"“']?((?:[A-Z]|[a-z]{1,6}(?=[A-Z0-9]|-\d))[\w+*]*(?:\.[\w+*]+)*(?:-[a-z]\w*)*"
-    r"(?:(?:[\- ]|-(?:and|or|of|to|then|the|in|for)-)[A-Z0-9][\w+*]*(?:\.[\w+*]+)*){0,5})"
+    r"(?:(?:[\- ]|-(?:and|or|of|to|then|the|in|for)-)[A-Z0-9][\w+*]*(?:\.[\w+*]+)*"
+    r"(?:-[a-z]\w*)*){0,5})"  # lower-case hyphen parts of any word: "Hybrid Multi-stage Decoding"
 )
 
 

@@ -509,12 +509,14 @@ _OWN_WORDS = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his (?:paper|work|study|article)
 
 #: Right before a name: the paper's own verb naming it, with nothing else in between; or
 #: the paper presenting it as its own ("propose a new architecture, HSTU", "our proposed
-#: Evol-Instruct", "Our approach, named X").
+#: Evol-Instruct", "Our approach, named X", "a new ... technique called LAMB").
 _NAMED_OUTRIGHT = re.compile(
-    r"(?:\b(?:[Ww]e\s+(?:introduce|present|propose|release|open-source|call)|which\s+we\s+call)"
+    r"(?:\b(?:[Ww]e\s+(?:(?:also|further|then|first|now|\w+ly)\s+)?(?:introduce|present|propose|"
+    r"release|open-source|call)|which\s+we\s+call)"
     r"\s+(?:the\s+|a\s+|an\s+)?(?:new\s+|novel\s+)?"
     r"|\band\s+(?:then\s+)?(?:introduce|present|propose)\s+"
     r"|\ban?\s+(?:new|novel)\s+(?:[\w-]+\s+){0,2}[\w-]+,\s+"
+    r"|\ban?\s+(?:new|novel)\s+(?:[\w-]+\s+){0,6}?(?:called|named|dubbed|termed)\s+"
     r"|\b[Oo]ur\s+(?:proposed|new|novel)\s+"
     r"|\b[Oo]ur\s+(?:[\w-]+\s+)?[\w-]+,?\s+(?:named|called|dubbed|termed)\s+)$"
 )
@@ -578,7 +580,7 @@ def assign_roles(
         # Zyda-2" (a famous name may come from this very paper).
         said = (
             role is Role.INTRODUCES
-            and _NAMED_OUTRIGHT.search(text, max(0, m.start - 40), m.start) is not None
+            and _NAMED_OUTRIGHT.search(text, max(0, m.start - 80), m.start) is not None
             and _MODIFIES_NEXT.match(text, m.end) is None
         )
         if role is Role.MENTIONS:

@@ -1158,3 +1158,16 @@ def test_technique_families_named_as_a_class_are_not_names() -> None:
     assert not {"model merging", "contrastive learning", "inverse reinforcement learning"} & set(
         got
     )
+
+
+def test_more_ways_a_paper_names_a_curated_name_as_its_own() -> None:
+    got = found("We analyse warm-up, and we further propose QLoRA, a new variant of LoRA.")
+    assert got["QLoRA"] == ("method", "introduces")
+    got = found("Here we develop a new layerwise optimization technique called QLoRA for it.")
+    assert got["QLoRA"] == ("method", "introduces")
+
+
+def test_a_proposed_name_keeps_the_lower_case_hyphen_parts_of_its_words() -> None:
+    got = found("In this paper, we propose the Quill Multi-stage Decoding for zorb tagging.")
+    assert got["Quill Multi-stage Decoding"] == ("method", "introduces")
+    assert "Quill Multi" not in got

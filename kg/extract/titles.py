@@ -34,6 +34,7 @@ __all__ = [
 PHRASE_OPENERS = frozenset(
     [
         "Beyond",
+        "On",
         "Towards",
         "Toward",
         "Back",
@@ -166,7 +167,8 @@ _TITLE_VERBS = frozenset(
 #: A short Title Case title ending like a technique is the name of what the paper proposes.
 _METHOD_TITLE = re.compile(
     r"(?:Decoding|Optimization|Learning|Search|Attention|Sampling|Tuning|Training|Prompting|"
-    r"Transformers?|Distillation|Quantization|Pruning|Retrieval)$"
+    r"Transformers?|Distillation|Quantization|Pruning|Retrieval|Normalization|Minimization|"
+    r"Regularization)$"
 )
 
 
@@ -175,6 +177,7 @@ _METHOD_TITLE = re.compile(
 _TITLE_LEAD_METHOD = re.compile(
     r"^(?:An?\s+|The\s+)?((?:[A-Z][\w-]*\s){1,4}?[\w-]*(?:Decoding|Optimization|Attention|Sampling|Tuning|"
     r"Prompting|Transformers?|Distillation|Quantization|Pruning|Networks?|Adapters?|Encoders?|"
+    r"Minimization|Normalization|Regularization|Schemes?|"
     r"Decoders?|Estimators?|Samplers?|Planners?|Routers?|Compressors?|Verifiers?|Tokenizers?))"
     r"\s+(?:for|with|via|in|on|of|from|to|as)\s"
 )
@@ -340,7 +343,7 @@ _TECHNIQUE_HEAD = re.compile(
     r"Augmentation|Alignment|Merging|Scheduling|Compression|Masking|Rollout|Reranking|"
     r"Refinement|Calibration|Steering|Editing|Guidance|Matching|Encoding|Injection|"
     r"Perturbation|Randomization|Aggregation|Selection|Filtering|"
-    r"Sparsification|Interpolation|Ensembling)$"
+    r"Sparsification|Interpolation|Ensembling|Correction|Normalization|Minimization)$"
 )
 
 

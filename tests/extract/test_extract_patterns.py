@@ -1171,3 +1171,12 @@ def test_a_proposed_name_keeps_the_lower_case_hyphen_parts_of_its_words() -> Non
     got = found("In this paper, we propose the Quill Multi-stage Decoding for zorb tagging.")
     assert got["Quill Multi-stage Decoding"] == ("method", "introduces")
     assert "Quill Multi" not in got
+
+
+def test_titles_that_name_normalisations_minimisations_and_schemes() -> None:
+    got = found("We study it.", title="Zorb Quill Normalization")
+    assert got["Zorb Quill Normalization"] == ("method", "introduces")
+    got = found("We study it.", title="Quill Mask Scheme for Self-Supervised Zorb Denoising")
+    assert got["Quill Mask Scheme"] == ("method", "introduces")
+    got = found("We study it.", title="On Zorb Normalization in the Quill Architecture")
+    assert "On Zorb Normalization" not in got

@@ -190,6 +190,16 @@ _ORG_PREFIX = re.compile(ORG_NAMES + r"[-\s]")
 _SIZE_IN_NAME = re.compile(r"[-_](?:\d+x)?\d+(?:\.\d+)?[BM]\b", re.ASCII)
 
 
+def _benchmark_tail(token: str, exact: dict[str, EntityType]) -> bool:
+    """Whether a short prefix and a curated benchmark of three or more capitals and digits
+    make the name: a variant of that benchmark (EsBBQ, KorMMLU, ArabicMMLU)."""
+    for i in range(1, min(7, len(token) - 2)):
+        tail = token[i:]
+        if tail[0].isupper() and token[i - 1].isalpha() and exact.get(tail) is EntityType.BENCHMARK:
+            return sum(ch.isupper() or ch.isdigit() for ch in tail) >= 3
+    return False
+
+
 def _family_stems(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(n.lower() for n, k in lexicon.entries if k is EntityType.MODEL)
 
@@ -348,7 +358,7 @@ def token_class(
         return True, (kind, 0.95, "lexicon"), False
     if lexicon.is_stop(token) or _SIZE_ONLY.fullmatch(token) or _HARDWARE.match(token):
         return True, None, False
-    if _BENCH_SUFFIX.search(token) or _DATA_SEGMENT.search(token):
+    if _BENCH_SUFFIX.search(token) or _DATA_SEGMENT.search(token) or _benchmark_tail(token, exact):
         return True, (EntityType.BENCHMARK, 0.85, "suffix"), False
     if _model_stem(token, lexicon):
         return True, (EntityType.MODEL, 0.9, "family"), False

@@ -1180,3 +1180,8 @@ def test_titles_that_name_normalisations_minimisations_and_schemes() -> None:
     assert got["Quill Mask Scheme"] == ("method", "introduces")
     got = found("We study it.", title="On Zorb Normalization in the Quill Architecture")
     assert "On Zorb Normalization" not in got
+
+
+def test_a_short_prefix_on_a_curated_benchmark_makes_a_variant_benchmark() -> None:
+    got = found("ZorbLM is tested on EsBBQ and KorMMLU, new localized versions.")
+    assert got["EsBBQ"][0] == got["KorMMLU"][0] == "benchmark"

@@ -1183,5 +1183,5 @@ def test_titles_that_name_normalisations_minimisations_and_schemes() -> None:
 
 
 def test_a_short_prefix_on_a_curated_benchmark_makes_a_variant_benchmark() -> None:
-    got = found("ZorbLM is tested on EsBBQ and KorMMLU, new localized versions.")
+    got = found("EsBBQ and KorMMLU differ from the originals in language only.")
     assert got["EsBBQ"][0] == got["KorMMLU"][0] == "benchmark"

@@ -1185,3 +1185,11 @@ def test_titles_that_name_normalisations_minimisations_and_schemes() -> None:
 def test_a_short_prefix_on_a_curated_benchmark_makes_a_variant_benchmark() -> None:
     got = found("EsBBQ and KorMMLU differ from the originals in language only.")
     assert got["EsBBQ"][0] == got["KorMMLU"][0] == "benchmark"
+
+
+def test_generic_architectures_fields_and_tasks_are_not_names() -> None:
+    got = found(
+        "We train ZorbNet, a Transformer and a CNN, for Neural Architecture Search (NAS) and "
+        "Radiology Report Generation (RRG)."
+    )
+    assert not {"Transformer", "CNN", "Neural Architecture Search", "NAS", "RRG"} & set(got)

@@ -1193,3 +1193,9 @@ def test_generic_architectures_fields_and_tasks_are_not_names() -> None:
         "Radiology Report Generation (RRG)."
     )
     assert not {"Transformer", "CNN", "Neural Architecture Search", "NAS", "RRG"} & set(got)
+
+
+def test_the_segment_anything_model_is_named_whole() -> None:
+    got = found("ZorbSeg prompts the Segment Anything Model (SAM) with boxes.")
+    assert got["Segment Anything Model"][0] == "model"
+    assert "Segment Anything" not in got

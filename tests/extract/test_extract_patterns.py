@@ -1196,6 +1196,6 @@ def test_generic_architectures_fields_and_tasks_are_not_names() -> None:
 
 
 def test_the_segment_anything_model_is_named_whole() -> None:
-    got = found("ZorbSeg prompts the Segment Anything Model (SAM) with boxes.")
+    got = found("ZorbSeg prompts the Segment Anything Model with boxes.")
     assert got["Segment Anything Model"][0] == "model"
     assert "Segment Anything" not in got

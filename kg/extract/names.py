@@ -417,16 +417,23 @@ def _splits_follow_their_benchmarks(
     found: list[Candidate], title: str, abstract: str
 ) -> list[Candidate]:
     """A benchmark's span runs on over a named split or task written after it: the split is
-    what the paper reports on, and "Task4" alone is no name of its own."""
+    what the paper reports on, and "Task4" alone is no name of its own. A method's runs on
+    over "Transformer" after it: "Post-LN Transformer" is the architecture's name."""
     out = []
     for c in found:
+        tail = None
         if c.type is EntityType.BENCHMARK:
-            text = title if c.field is Field.TITLE else abstract
-            tail = _SPLIT_TAIL.match(text, c.end)
-            if tail is not None:
-                c = c._replace(end=tail.end())
+            tail = _SPLIT_TAIL.match(title if c.field is Field.TITLE else abstract, c.end)
+        elif c.type is EntityType.METHOD:
+            tail = _ARCHITECTURE_TAIL.match(title if c.field is Field.TITLE else abstract, c.end)
+        if tail is not None:
+            c = c._replace(end=tail.end())
         out.append(c)
     return out
+
+
+#: After a method's name: the architecture word that completes it ("Pre-LN Transformers").
+_ARCHITECTURE_TAIL = re.compile(r" Transformers?(?![\w-])")
 
 
 def _versions_follow_their_names(

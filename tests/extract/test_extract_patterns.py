@@ -1199,3 +1199,9 @@ def test_the_segment_anything_model_is_named_whole() -> None:
     got = found("ZorbSeg prompts the Segment Anything Model with boxes.")
     assert got["Segment Anything Model"][0] == "model"
     assert "Segment Anything" not in got
+
+
+def test_a_method_name_runs_on_over_the_transformer_it_names() -> None:
+    got = found("We compare the Post-LN Transformer with Zorb-LN Transformers on translation.")
+    assert "Post-LN Transformer" in got and "Zorb-LN Transformers" in got
+    assert "Post-LN" not in got

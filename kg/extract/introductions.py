@@ -200,7 +200,7 @@ def introduced_names(paper: Paper, lexicon: Lexicon) -> dict[str, EntityType]:
     if introduced and abstract:
         _introduce_taken_in(abstract, introduced, lexicon, exact)
         if "t the core" in abstract or "t the heart" in abstract:
-            _introduce_core(abstract, introduced, lexicon, exact)
+            _introduce_core(abstract, introduced, lexicon)
     for name in _posed_problems(abstract, introduced) | {
         n for n in introduced if lexicon.is_stop(n)
     }:
@@ -359,9 +359,18 @@ _NAME_BEFORE_HERE = re.compile(
 )
 
 
+def _add_new_coined(
+    text: str, start: int, end: int, introduced: dict[str, EntityType], lexicon: Lexicon
+) -> None:
+    """Introduce the coined name at ``text[start:end]`` with the kind its context gives,
+    unless a lexicon lists it (curated or stop-listed); a kind found earlier stands."""
+    name, exact = text[start:end], lexicon.by_name
+    if coined_shape(name) and not lexicon.is_stop(name) and name not in exact:
+        introduced.setdefault(name, type_of_introduced(text, start, end, lexicon, exact, None))
+
+
 def _introduce_here(text: str, introduced: dict[str, EntityType], lexicon: Lexicon) -> None:
     """ "the MedRAG toolkit introduced in this work", "X (...) proposed in this paper"."""
-    exact = lexicon.by_name
     for here in _THIS_WORK.finditer(text):
         if not text.endswith((" in", " by"), 0, here.start()):
             continue  # "In this work, ...": no verb before it (the common case, cheaply)
@@ -369,14 +378,8 @@ def _introduce_here(text: str, introduced: dict[str, EntityType], lexicon: Lexic
         if m is None:
             continue
         before = _NAME_BEFORE_HERE.search(text, max(0, m.start() - 90), m.start())
-        if before is None:
-            continue
-        name = before.group(1)
-        if name in exact or lexicon.is_stop(name) or not coined_shape(name):
-            continue
-        introduced.setdefault(
-            name, type_of_introduced(text, before.start(1), before.end(1), lexicon, exact, None)
-        )
+        if before is not None:
+            _add_new_coined(text, before.start(1), before.end(1), introduced, lexicon)
 
 
 def _introduce_passive(text: str, introduced: dict[str, EntityType], lexicon: Lexicon) -> None:
@@ -592,11 +595,7 @@ _DESCRIBED = re.compile(
 def _introduce_described(text: str, introduced: dict[str, EntityType], lexicon: Lexicon) -> None:
     """ "We describe X, a ...": X is what the paper presents."""
     for m in _DESCRIBED.finditer(text):
-        name = m.group(1)
-        if coined_shape(name) and not lexicon.is_stop(name) and name not in lexicon.by_name:
-            introduced.setdefault(
-                name, type_of_introduced(text, m.start(1), m.end(1), lexicon, lexicon.by_name, None)
-            )
+        _add_new_coined(text, m.start(1), m.end(1), introduced, lexicon)
 
 
 #: After a name: a verb of taking in parts ("Plan-MCTS incorporates a Dual-Gating Reward").
@@ -632,17 +631,11 @@ _AT_CORE = re.compile(
 )
 
 
-def _introduce_core(
-    text: str, introduced: dict[str, EntityType], lexicon: Lexicon, exact: dict[str, EntityType]
-) -> None:
+def _introduce_core(text: str, introduced: dict[str, EntityType], lexicon: Lexicon) -> None:
     """A coined name at the core of a name the paper introduces is the paper's own too."""
     for m in _AT_CORE.finditer(text):
-        name = m.group(2)
-        own = m.group(1) in introduced and name not in exact
-        if own and coined_shape(name) and not lexicon.is_stop(name):
-            introduced.setdefault(
-                name, type_of_introduced(text, m.start(2), m.end(2), lexicon, exact, None)
-            )
+        if m.group(1) in introduced:
+            _add_new_coined(text, m.start(2), m.end(2), introduced, lexicon)
 
 
 def _generic_acronym(text: str, name: str) -> bool:

@@ -270,7 +270,7 @@ _HEAD_DASH = re.compile(r"\s[\u2014\u2013]\s")
 
 #: A title head that lists the steps of a method: "Draft, Sketch, and Prove", "Imitate,
 #: Explore, and Self-Improve": one name, although it has commas and an "and".
-_NAMED_STEPS = re.compile(r"[A-Z][\w-]*(?:, [A-Z][\w-]*)+,? (?:and|&) [A-Z][\w-]*")
+_NAMED_STEPS = re.compile(r"[A-Z][\w-]*(?:, [A-Z][\w-]*)*,? (?:and|&) [A-Z][\w-]*")
 
 #: Two names joined in a title's head: "SaulLM-54B & SaulLM-141B", "Foo and Bar".
 _NAME_PAIR = re.compile(r"(\S+)\s+(?:&|and)\s+(\S+)")

@@ -1205,3 +1205,8 @@ def test_a_method_name_runs_on_over_the_transformer_it_names() -> None:
     got = found("We compare the Post-LN Transformer with Zorb-LN Transformers on translation.")
     assert "Post-LN Transformer" in got and "Zorb-LN Transformers" in got
     assert "Post-LN" not in got
+
+
+def test_a_title_head_of_two_steps_names_the_method() -> None:
+    got = found("We speed up decoding.", title="Sketch & Polish: Lossless Zorb Acceleration")
+    assert got["Sketch & Polish"] == ("method", "introduces")

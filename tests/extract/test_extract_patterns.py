@@ -1210,3 +1210,10 @@ def test_a_method_name_runs_on_over_the_transformer_it_names() -> None:
 def test_a_title_head_of_two_steps_names_the_method() -> None:
     got = found("We speed up decoding.", title="Sketch & Polish: Lossless Zorb Acceleration")
     assert got["Sketch & Polish"] == ("method", "introduces")
+
+
+def test_well_known_techniques_of_other_fields_are_methods() -> None:
+    got = found("ZorbDock beats AutoDock Vina, density functional theory and tri-training.")
+    assert {got[n][0] for n in ("AutoDock Vina", "density functional theory", "tri-training")} == {
+        "method"
+    }

@@ -1217,3 +1217,8 @@ def test_well_known_techniques_of_other_fields_are_methods() -> None:
     assert {got[n][0] for n in ("AutoDock Vina", "density functional theory", "tri-training")} == {
         "method"
     }
+
+
+def test_well_known_datasets_and_environments_of_other_fields_are_benchmarks() -> None:
+    got = found("ZorbNet is pretrained on PubChem and UniRef100, then run on Acrobot and GTSRB.")
+    assert {got[n][0] for n in ("PubChem", "UniRef100", "Acrobot", "GTSRB")} == {"benchmark"}

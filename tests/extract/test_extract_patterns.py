@@ -1222,3 +1222,8 @@ def test_well_known_techniques_of_other_fields_are_methods() -> None:
 def test_well_known_datasets_and_environments_of_other_fields_are_benchmarks() -> None:
     got = found("ZorbNet is pretrained on PubChem and UniRef100, then run on Acrobot and GTSRB.")
     assert {got[n][0] for n in ("PubChem", "UniRef100", "Acrobot", "GTSRB")} == {"benchmark"}
+
+
+def test_single_digit_accelerators_and_regions_are_not_names() -> None:
+    got = found("ZorbDet runs at 100 FPS on a T4 GPU, pooling each RoI and antibody CDR.")
+    assert not {"T4", "RoI", "CDR"} & set(got)

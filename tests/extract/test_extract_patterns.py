@@ -1227,3 +1227,8 @@ def test_well_known_datasets_and_environments_of_other_fields_are_benchmarks() -
 def test_single_digit_accelerators_and_regions_are_not_names() -> None:
     got = found("ZorbDet runs at 100 FPS on a T4 GPU, pooling each RoI and antibody CDR.")
     assert not {"T4", "RoI", "CDR"} & set(got)
+
+
+def test_more_well_known_techniques_are_methods() -> None:
+    got = found("ZorbGen distils consistency models and checks drift with Kolmogorov-Smirnov.")
+    assert got["consistency models"][0] == got["Kolmogorov-Smirnov"][0] == "method"

@@ -400,9 +400,7 @@ def analyse(paper: Paper, lexicon: Lexicon) -> tuple[Candidate, ...]:
         _sized_heads_are_models(out, title, paper.abstract), title, paper.abstract
     )
     out = _versions_follow_their_names(out, title, paper.abstract, exact)
-    return _consolidate(
-        _splits_follow_their_benchmarks(out, title, paper.abstract), title, paper.abstract
-    )
+    return _consolidate(_names_take_their_tails(out, title, paper.abstract), title, paper.abstract)
 
 
 #: After a benchmark: a named split or task of it ("COCO test-dev", "COCO val2017", "LVIS
@@ -413,12 +411,11 @@ _SPLIT_TAIL = re.compile(
 )
 
 
-def _splits_follow_their_benchmarks(
-    found: list[Candidate], title: str, abstract: str
-) -> list[Candidate]:
-    """A benchmark's span runs on over a named split or task written after it: the split is
-    what the paper reports on, and "Task4" alone is no name of its own. A method's runs on
-    over "Transformer" after it: "Post-LN Transformer" is the architecture's name."""
+def _names_take_their_tails(found: list[Candidate], title: str, abstract: str) -> list[Candidate]:
+    """Spans run on over the words that complete a name: a benchmark's over a named split
+    or task written after it (the split is what the paper reports on, and "Task4" alone is
+    no name of its own), a method's over "Transformer" ("Post-LN Transformer" is the
+    architecture's name)."""
     out = []
     for c in found:
         tail = None

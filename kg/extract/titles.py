@@ -269,7 +269,7 @@ _DEFINED_HEAD = re.compile(r"(.+?)\s+\(([A-Za-z][\w.+-]{1,11})\)")
 _HEAD_DASH = re.compile(r"\s[\u2014\u2013]\s")
 
 #: A title head that lists the steps of a method: "Draft, Sketch, and Prove", "Imitate,
-#: Explore, and Self-Improve": one name, although it has commas and an "and".
+#: Explore, and Self-Improve", "Draft & Verify": one name, although it has an "and".
 _NAMED_STEPS = re.compile(r"[A-Z][\w-]*(?:, [A-Z][\w-]*)*,? (?:and|&) [A-Z][\w-]*")
 
 #: Two names joined in a title's head: "SaulLM-54B & SaulLM-141B", "Foo and Bar".

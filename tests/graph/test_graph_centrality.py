@@ -146,6 +146,19 @@ def _ranking(values: dict[str, float]) -> list[str]:
     return sorted(values, key=lambda n: (-round(values[n] / top, 6), n))
 
 
+def _order_agrees(fast: dict[str, float], reference: dict[str, float], tol: float = 1e-4) -> bool:
+    """Whether every pair the reference clearly orders (scaled scores apart by more than
+    ``tol``) is ordered alike: near-ties may fall either way, since networkx's power
+    iteration stops within its tolerance while igraph solves PageRank exactly."""
+    if fast.keys() != reference.keys():
+        return False
+    top_f = max((abs(v) for v in fast.values()), default=1.0) or 1.0
+    top_r = max((abs(v) for v in reference.values()), default=1.0) or 1.0
+    f = {n: v / top_f for n, v in fast.items()}
+    r = {n: v / top_r for n, v in reference.items()}
+    return all(f[a] > f[b] for a in r for b in r if r[a] > r[b] + tol)
+
+
 @st.composite
 def paper_entity_graphs(draw: st.DrawFn) -> nx.MultiDiGraph:
     n_papers = draw(st.integers(3, 12))
@@ -184,7 +197,7 @@ def test_graph_igraph_ranks_like_networkx(metric: str, g: nx.MultiDiGraph) -> No
     k = 3 if metric == "betweenness" and len(g) > 4 else None
     reference = scores(g, metric=metric, engine="networkx", k=k, seed=1)
     fast = scores(g, metric=metric, engine="igraph", k=k, seed=1)
-    assert _ranking(fast) == _ranking(reference)
+    assert _order_agrees(fast, reference)
 
 
 def test_graph_communities_are_seeded_and_labelled() -> None:

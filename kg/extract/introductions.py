@@ -44,6 +44,7 @@ from kg.extract.shapes import (
     NOT_A_NAME,
     NOT_BEFORE,
     NOT_ENTITY_HEAD,
+    TASK_NOUNS,
     bounded_put,
     coined_shape,
     common_phrase,
@@ -224,11 +225,7 @@ def introduced_names(paper: Paper, lexicon: Lexicon) -> dict[str, EntityType]:
 #: A task's name: modifiers, then a task noun ("Open-Ended 3D Instance Segmentation",
 #: "Optical Character Recognition"). A chain or compound of one ("Chain of Summarization",
 #: "Multi-resolution Retrieval-Detection") names a technique.
-_TASK_NAME = re.compile(
-    r"(?:(?!of )[\w-]+ )+(?:Recognition|Detection|Classification|Segmentation|Captioning|"
-    r"Summarization|Forecasting|Recommendation|Answering)",
-    re.IGNORECASE,
-)
+_TASK_NAME = re.compile(rf"(?:(?!of )[\w-]+ )+{TASK_NOUNS}", re.IGNORECASE)
 #: Before a name: the paper poses it as a problem ("a novel problem termed X", "a new task
 #: called X", "a new problem of x (X)").
 _POSED = re.compile(r"\b(?:problem|task|setting)\s+(?:(?:termed|called|named|dubbed)\s+|of\s+)$")

@@ -31,6 +31,7 @@ __all__ = [
     "PARTS_FOUND",
     "SKIP",
     "SPLIT",
+    "TASK_NOUNS",
     "bounded_put",
     "coined_shape",
     "common_phrase",
@@ -105,14 +106,20 @@ _VARIANT = re.compile(
 NOT_BEFORE = frozenset("._+-/@\\")
 
 
+#: The nouns that end a task's name ("... Instance Segmentation", "Question Answering").
+TASK_NOUNS = (
+    r"(?:Answering|Recognition|Detection|Classification|Segmentation|Captioning|"
+    r"Summarization|Forecasting|Recommendation)"
+)
+
+
 #: Long forms that name no method, model or dataset (theories, problems, conditions,
 #: tasks): their acronyms are not entities ("Information Foraging Theory (IFT)", "Time
 #: Series Anomaly Detection (TSAD)").
 NOT_ENTITY_HEAD = re.compile(
     r"\b(?:Theory|Theorem|Problem|Problems|Task|Tasks|Condition|Hypothesis|Law|Principle|"
     r"Phenomenon|Effect|Setting|Game|Score|Metric|Loss|Error|Rate|Ratio|"
-    r"Answering|Recognition|Detection|Classification|Segmentation|Captioning|Summarization|"
-    r"Forecasting|Recommendation|Repair|Editing|Synthesis|Testing)$",
+    rf"{TASK_NOUNS}|Repair|Editing|Synthesis|Testing)$",
     re.IGNORECASE,
 )
 

@@ -532,6 +532,9 @@ _MODIFIES_NEXT = re.compile(
     r"(?!(?:algorithm|method|framework|architecture|system|approach|agent|benchmark|dataset)"
     r"(?:\s*[,.(]|\s+(?:which|that)\b))[a-z]"
 )
+#: After a name: the part it is cast in ("we introduce the Mamba as the vision backbone"):
+#: the paper uses it.
+_CAST_AS = re.compile(r"\s+as\s+(?:the|our)\b")
 
 
 def assign_roles(
@@ -577,12 +580,16 @@ def assign_roles(
         s_end = max(s_end, m.end)
         role = m.role
         # The paper names it outright as its own: "we introduce OlymMATH", "which we call
-        # Zyda-2" (a famous name may come from this very paper).
+        # Zyda-2", whichever rule found it (a famous name may come from this very paper:
+        # "Our approach, named instruction backtranslation").
         said = (
-            role is Role.INTRODUCES
+            m.type is not EntityType.REPO
             and _NAMED_OUTRIGHT.search(text, max(0, m.start - 80), m.start) is not None
             and _MODIFIES_NEXT.match(text, m.end) is None
+            and _CAST_AS.match(text, m.end) is None
         )
+        if said:
+            role = Role.INTRODUCES
         if role is Role.MENTIONS:
             if m.field not in cues:
                 cues[m.field] = find_cues(text)

@@ -1232,3 +1232,12 @@ def test_single_digit_accelerators_and_regions_are_not_names() -> None:
 def test_more_well_known_techniques_are_methods() -> None:
     got = found("ZorbGen distils consistency models and checks drift with Kolmogorov-Smirnov.")
     assert got["consistency models"][0] == got["Kolmogorov-Smirnov"][0] == "method"
+
+
+def test_a_curated_name_any_rule_found_is_introduced_when_named_outright() -> None:
+    """A lexicon name the paper gives its own approach is introduced, lower case and all;
+    a name the paper casts in a part of its system is used."""
+    got = found("Our approach, named instruction backtranslation, starts with a seed model.")
+    assert got["instruction backtranslation"] == ("method", "introduces")
+    got = found("Specifically, we introduce the Mamba as the vision backbone of our method.")
+    assert got["Mamba"][1] != "introduces"

@@ -107,11 +107,34 @@ def _known_keys(lexicon: Lexicon) -> frozenset[tuple[EntityType, str]]:
     )
 
 
+def _spelled_long_forms(lexicon: Lexicon) -> dict[tuple[EntityType, str], frozenset[str]]:
+    """The compact keys of curated multi-word names, singular, by type and initials
+    ("softactorcritic" under (method, "sac")): what a famous acronym already stands for."""
+
+    def build(lex: Lexicon) -> dict[tuple[EntityType, str], frozenset[str]]:
+        spelled: dict[tuple[EntityType, str], set[str]] = {}
+        for name, kind in lex.entries:
+            parts = name.replace("-", " ").split()
+            if len(parts) > 1:
+                initials = "".join(p[0] for p in parts).lower()
+                spelled.setdefault((kind, initials), set()).add(compact_key(name).rstrip("s"))
+        return {k: frozenset(v) for k, v in spelled.items()}
+
+    return lexicon.cached("spelled_long_forms", build)
+
+
 def _run(paper: Paper, chosen: Sequence[Extractor], lexicon: Lexicon) -> tuple[Mention, ...]:
     found: list[Mention] = []
     for ext in chosen:
         found.extend(ext(paper, lexicon))
-    return tuple(assign_roles(paper, resolve_overlaps(found), known=_known_keys(lexicon)))
+    return tuple(
+        assign_roles(
+            paper,
+            resolve_overlaps(found),
+            known=_known_keys(lexicon),
+            spelled=_spelled_long_forms(lexicon),
+        )
+    )
 
 
 def extract(

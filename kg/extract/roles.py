@@ -34,7 +34,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Container, Sequence
+from collections.abc import Container, Mapping, Sequence
 from typing import Any
 
 import ahocorasick_rs
@@ -556,11 +556,28 @@ _MODIFIES_NEXT = re.compile(
 _CAST_AS = re.compile(r"\s+as\s+(?:the|our)\b")
 
 
+_NOTHING_SPELLED: Mapping[tuple[EntityType, str], frozenset[str]] = {}
+
+
+def _spells_only(
+    short: str,
+    long_key: str,
+    kind: EntityType,
+    spelled: Mapping[tuple[EntityType, str], frozenset[str]],
+) -> bool:
+    """Whether no curated name of the kind that the acronym spells differs from this long
+    form (singular and plural alike): "Conservative Q-Learning (CQL)" is the famous CQL,
+    "Segment and Complete (SAC)" is not Soft Actor-Critic."""
+    letters = "".join(ch for ch in short if ch.isalnum()).lower()
+    return spelled.get((kind, letters), frozenset()) <= {long_key.rstrip("s")}
+
+
 def assign_roles(
     paper: Paper,
     mentions: Sequence[Mention],
     *,
     known: Container[tuple[EntityType, str]] = frozenset(),
+    spelled: Mapping[tuple[EntityType, str], frozenset[str]] = _NOTHING_SPELLED,
 ) -> list[Mention]:
     """Give each mention its sentence offsets and role; one role per entity per paper.
 
@@ -577,7 +594,10 @@ def assign_roles(
     Without this rule one sentence gives every famous name it lists a false citation-style
     in-edge. The type is part of the name: a
     paper that proposes the method AIME (Action Inference by Maximising Evidence) does
-    introduce it, although the benchmark AIME is well known.
+    introduce it, although the benchmark AIME is well known. ``spelled`` maps a type and
+    lower-case initials to the compact keys of the curated names they spell, so that a
+    famous acronym follows a long form the paper names outright only when it is no other
+    curated name's acronym.
     """
     spans: dict[Field, list[tuple[int, int]]] = {}
     starts: dict[Field, list[int]] = {}
@@ -588,6 +608,7 @@ def assign_roles(
     long_forms = _long_form_keys(paper)
     demoted: set[tuple[EntityType, str]] = set()  # famous names kept from introduces
     opened: set[tuple[EntityType, str]] = set()  # names introduced by opening the title
+    named_outright: set[tuple[EntityType, str]] = set()
     first_seen: dict[tuple[Field, EntityType, str], tuple[int, int]] = {}  # its first sentence
     for m in mentions:
         text = paper.title if m.field is Field.TITLE else paper.abstract
@@ -643,12 +664,16 @@ def assign_roles(
             demoted.add(entity)
         elif role is Role.INTRODUCES and _opens_title(m, paper.title):
             opened.add(entity)
+        if said:
+            named_outright.add(entity)
         placed.append((m, role, s_start, s_end, entity))
         if entity not in best or _RANK[role] < _RANK[best[entity]]:
             best[entity] = role
     # An acronym and its long form name one entity: both take the stronger role. A famous
     # form kept from being introduced is introduced only with a partner that opens the
-    # title ("LoRA: ..." introduces Low-Rank Adaptation; "Tree of Trials (ToT)" is no ToT).
+    # title ("LoRA: ..." introduces Low-Rank Adaptation), or that the paper names outright
+    # when no other curated name is what the acronym stands for ("We introduce the
+    # Multilingual Grade School Math (MGSM) benchmark"; "Tree of Trials (ToT)" is no ToT).
     for short, (long_key, _) in long_forms.items():
         short_key = name_key(short)
         for kind in EntityType:
@@ -657,7 +682,12 @@ def assign_roles(
             if role_a is None or role_b is None or role_a is role_b:
                 continue
             strong, weak = (a, b) if _RANK[role_a] < _RANK[role_b] else (b, a)
-            if best[strong] is Role.INTRODUCES and weak in demoted and strong not in opened:
+            if (
+                best[strong] is Role.INTRODUCES
+                and weak in demoted
+                and strong not in opened
+                and not (strong in named_outright and _spells_only(short, long_key, kind, spelled))
+            ):
                 continue
             best[weak] = best[strong]
     # A sized version or variant of a name the paper introduces is the paper's too: a paper

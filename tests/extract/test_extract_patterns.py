@@ -1241,3 +1241,12 @@ def test_a_curated_name_any_rule_found_is_introduced_when_named_outright() -> No
     assert got["instruction backtranslation"] == ("method", "introduces")
     got = found("Specifically, we introduce the Mamba as the vision backbone of our method.")
     assert got["Mamba"][1] != "introduces"
+
+
+def test_a_famous_acronym_follows_the_long_form_the_paper_names_outright() -> None:
+    """The paper behind a famous acronym spells it out as its own; a long form that some
+    other curated name already answers to ("Soft Actor-Critic") makes a new acronym."""
+    got = found("We introduce the Multilingual Grade School Math (MGSM) benchmark, by hand.")
+    assert got["MGSM"] == ("benchmark", "introduces")
+    got = found("We introduce Segment and Complete (SAC), a defense against patch attacks.")
+    assert got["SAC"][1] != "introduces"

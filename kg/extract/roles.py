@@ -608,7 +608,7 @@ def assign_roles(
     long_forms = _long_form_keys(paper)
     demoted: set[tuple[EntityType, str]] = set()  # famous names kept from introduces
     opened: set[tuple[EntityType, str]] = set()  # names introduced by opening the title
-    named_outright: set[tuple[EntityType, str]] = set()
+    named_outright: set[tuple[EntityType, str]] = set()  # names the paper says are its own
     first_seen: dict[tuple[Field, EntityType, str], tuple[int, int]] = {}  # its first sentence
     for m in mentions:
         text = paper.title if m.field is Field.TITLE else paper.abstract

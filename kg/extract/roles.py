@@ -346,17 +346,19 @@ _BUILT_FROM = re.compile(
     r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:of|on|to|from|over)\s|\b(?:based on|built on|"
     r"extension of|variant of|adaptation of|version of|inspired by)\s"
 )
+#: How a paper speaks of itself ("This study presents ...").
+_THIS_PAPER = r"[Tt]his (?:paper|work|study|article)"
 #: Before a proposing verb: the paper itself speaks ("we (also) propose", "this paper"), not
 #: of its authors' earlier work ("we previously introduced").
 _WE = re.compile(
-    r"\b(?:[Ww]e|[Tt]his (?:paper|work|study|article)|[Hh]ere|[Oo]ur)"
+    rf"\b(?:[Ww]e|{_THIS_PAPER}|[Hh]ere|[Oo]ur)"
     r"(?:\s+(?!previously\b|earlier\b|formerly\b|once\b|had\b)\w+)?\s+$"
 )
 #: ... or the verb is the second of the paper's own ("we streamline ... and propose"), the
 #: means of it ("we address this challenge by proposing"), or what the paper's own thing
 #: does ("we propose a framework (X), which introduces").
 _WE_AND = re.compile(
-    r"\b(?:[Ww]e|[Tt]his (?:paper|work|study|article))\s[^.;:!?]{0,120}"
+    rf"\b(?:[Ww]e|{_THIS_PAPER})\s[^.;:!?]{{0,120}}"
     r"(?:\s(?:and|then|by)|,\s+which)\s+(?:also\s+|further\s+|then\s+|\w+ly\s+)?$"
 )
 
@@ -504,7 +506,7 @@ def name_key(text: str) -> str:
 
 
 #: Words with which the paper speaks of its own work.
-_OWN_WORDS = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his (?:paper|work|study|article))\b")
+_OWN_WORDS = re.compile(rf"\b(?:[Ww]e|[Oo]ur|{_THIS_PAPER})\b")
 
 
 #: Right before a name: the paper's own verb naming it, with nothing else in between; or
